@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { intervalFor } from '../qualifiers/index.js';
+import { type CompareItem, compare } from './compare.js';
+
+// The seed's four reported changes, as the article gives them.
+const seizures: CompareItem = {
+  id: 'mt0.seizures',
+  label: { es: 'incautaciones', en: 'seizures' },
+  role: 'output',
+  from: '2020',
+  to: '2021',
+  percent: 150,
+  source: 'pdi.via.insightcrime.2022',
+};
+const cannabis: CompareItem = {
+  id: 'mt0.seizures.cannabis',
+  label: { es: 'incautaciones de cannabis', en: 'cannabis apprehensions' },
+  role: 'output',
+  from: '2020',
+  to: '2021',
+  percent: 207,
+  source: 'pdi.via.insightcrime.2022',
+};
+const streetSales: CompareItem = {
+  id: 'fiscalia.street_sales',
+  label: { es: 'venta callejera de drogas', en: 'street-level sales' },
+  role: 'outcome',
+  from: '2015',
+  to: '2019',
+  percent: 62,
+  source: 'fiscalia.via.insightcrime.2022',
+};
+const convictions: CompareItem = {
+  id: 'fiscalia.convictions.microtrafficking',
+  label: { es: 'condenas por microtráfico', en: 'convictions for local drug peddling' },
+  role: 'outcome',
+  from: '2015',
+  to: '2019',
+  percent: 18,
+  source: 'fiscalia.via.insightcrime.2022',
+};
+
+describe('compare', () => {
+  it('compare() puts each change on a per-year footing over its own span', () => {
+    // seizures 2020→2021: 1 year, (2.5)^1 − 1 = +150 %/yr; cannabis: +207 %/yr
+    // street sales 2015→2019: 4 years, (1.62)^(1/4) − 1 = 0.128181 → +12.8181 %/yr
+    // convictions 2015→2019: 4 years, (1.18)^(1/4) − 1 = 0.042247 → +4.2247 %/yr
+    const r = compare([seizures, cannabis, streetSales, convictions]);
+    expect(r?.items.map((x) => x.years)).toEqual([1, 1, 4, 4]);
+    expect(r?.items.map((x) => x.annualized.value)).toEqual([
+      150,
+      expect.closeTo(207, 9),
+      expect.closeTo(12.8181, 4),
+      expect.closeTo(4.2247, 4),
+    ]);
+    expect(r?.groups.output.map((x) => x.id)).toEqual(['mt0.seizures', 'mt0.seizures.cannabis']);
+    expect(r?.groups.outcome.map((x) => x.id)).toEqual([
+      'fiscalia.street_sales',
+      'fiscalia.convictions.microtrafficking',
+    ]);
+    expect(r?.groups.context).toEqual([]);
+    expect(r?.finding).toBe('outputs_faster');
+  });
+
+  it('compare() says in English what the seed figures show and what they cannot show', () => {
+    expect(compare([seizures, streetSales])?.sentence.en).toBe(
+      'Enforcement outputs rose faster than outcomes: seizures +150% in one year (2020–2021), against ' +
+        'street-level sales +62% over four years (2015–2019; about +12.8% a year). They cannot show whether ' +
+        'the policy works: they compare different measures, from different sources, over different spans; a ' +
+        'yearly rate taken from a one-year change is a single data point, not a trend; and a change in ' +
+        'enforcement output measures police activity, not the drug market.',
+    );
+  });
+
+  it('compare() says it in Chilean Spanish, with es-CL numbers', () => {
+    expect(compare([seizures, cannabis, streetSales, convictions], 'es')?.text).toBe(
+      'Los indicadores de actividad policial subieron más rápido que los de resultado: incautaciones +150% ' +
+        'en un año (2020–2021) e incautaciones de cannabis +207% en un año (2020–2021), frente a venta ' +
+        'callejera de drogas +62% en cuatro años (2015–2019; cerca de +12,8% al año) y condenas por ' +
+        'microtráfico +18% en cuatro años (2015–2019; cerca de +4,2% al año). Estas cifras no permiten saber ' +
+        'si la política funciona: comparan medidas distintas, de fuentes distintas, en períodos distintos; ' +
+        'una tasa anual que sale del cambio de un solo año es un dato aislado, no una tendencia; y un cambio ' +
+        'en la actividad policial mide esa actividad, no el mercado de drogas.',
+    );
+  });
+
+  it('compare() lists caveats that follow from the inputs', () => {
+    const r = compare([seizures, cannabis, streetSales, convictions]);
+    expect(r?.caveats.en).toEqual([
+      'The changes cover different spans (2020–2021; 2015–2019): annual rates put them on the same footing per year, not on the same years.',
+      'The periods 2015–2019 and 2020–2021 do not overlap: the figures describe different years and miss whatever changed in between.',
+      'Changes over one year or less (seizures and cannabis apprehensions) are not trends: their annual rate restates a single change.',
+      'The figures come from different sources (pdi.via.insightcrime.2022, fiscalia.via.insightcrime.2022), which may measure in different ways.',
+      'Enforcement outputs (seizures and cannabis apprehensions) count what the police did; they do not measure the drug market.',
+    ]);
+    expect(r?.caveats.es).toEqual([
+      'Los cambios cubren períodos distintos (2020–2021; 2015–2019): las tasas anuales los ponen en la misma escala por año, no en los mismos años.',
+      'Los períodos 2015–2019 y 2020–2021 no se superponen: las cifras describen años distintos y no recogen lo que haya cambiado entre ambos.',
+      'Los cambios de un año o menos (incautaciones e incautaciones de cannabis) no son tendencias: su tasa anual repite un solo cambio.',
+      'Las cifras vienen de fuentes distintas (pdi.via.insightcrime.2022, fiscalia.via.insightcrime.2022), que pueden medir de otra manera.',
+      'Los indicadores de actividad policial (incautaciones e incautaciones de cannabis) cuentan lo que hizo la policía; no miden el mercado de drogas.',
+    ]);
+  });
+
+  it('compare() carries the interval of an approximate change into the rate, the sentence and the caveats', () => {
+    // "about 62 %" → [55.8, 68.2]; (1.558)^(1/4) − 1 = 11.7228 %; (1.682)^(1/4) − 1 = 13.8824 %
+    const rough = { ...streetSales, percent: intervalFor(62, 'approximately') };
+    const r = compare([seizures, rough]);
+    expect(r?.items[1]?.annualized).toEqual({
+      value: expect.closeTo(12.8181, 4),
+      low: expect.closeTo(11.7228, 4),
+      high: expect.closeTo(13.8824, 4),
+    });
+    expect(r?.sentence.en).toContain(
+      'street-level sales +62% (between +55.8% and +68.2%) over four years (2015–2019; about +12.8% a year, between +11.7% and +13.9%)',
+    );
+    expect(r?.sentence.es).toContain(
+      'venta callejera de drogas +62% (entre +55,8% y +68,2%) en cuatro años (2015–2019; cerca de +12,8% al año, entre +11,7% y +13,9%)',
+    );
+    expect(r?.caveats.en).toContain(
+      'The figure for street-level sales is approximate (between +55.8% and +68.2%); its annual rate is given as an interval.',
+    );
+    expect(r?.caveats.es).toContain(
+      'La cifra de venta callejera de drogas es aproximada (entre +55,8% y +68,2%); su tasa anual se da como intervalo.',
+    );
+  });
+
+  it('compare() does not call a difference that the intervals do not support', () => {
+    // outputs +20 %/yr [10, 30] against outcomes +15 %/yr: values differ, intervals overlap
+    const out: CompareItem = {
+      id: 'a',
+      role: 'output',
+      from: '2020',
+      to: '2021',
+      percent: { value: 20, low: 10, high: 30 },
+    };
+    const outcome: CompareItem = { id: 'b', role: 'outcome', from: '2020', to: '2021', percent: 15 };
+    const r = compare([out, outcome]);
+    expect(r?.finding).toBe('overlap');
+    expect(r?.sentence.en).toMatch(
+      /^Enforcement outputs seem to have changed faster than outcomes, but the approximate figures do not rule out the opposite: a /,
+    );
+    expect(r?.sentence.es).toMatch(
+      /^Los indicadores de actividad policial parecen haber cambiado más rápido/,
+    );
+  });
+
+  it('compare() names outcomes first when they moved faster, and avoids "rose" when something fell', () => {
+    const fell: CompareItem = { id: 'arrests', role: 'output', from: '2019', to: '2021', percent: -19 };
+    const r = compare([fell, streetSales]);
+    // arrests: (0.81)^(1/2) − 1 = −10 %/yr; street sales +12.8 %/yr
+    expect(r?.finding).toBe('outcomes_faster');
+    expect(r?.sentence.en).toMatch(
+      /^Per year, outcomes went up more \(or down less\) than enforcement outputs: street-level sales \+62% .* against arrests −19% over two years \(2019–2021; about −10% a year\)\./,
+    );
+    expect(r?.sentence.es).toMatch(/^Por año, los indicadores de resultado subieron más \(o bajaron menos\)/);
+  });
+
+  it('compare() describes a single figure without pretending to compare', () => {
+    const r = compare([streetSales]);
+    expect(r?.finding).toBe('one_sided');
+    expect(r?.sentence.en).toBe(
+      'Only outcomes are given: street-level sales +62% over four years (2015–2019; about +12.8% a year). ' +
+        'Keep in mind: a change between two dates does not show what happened in between.',
+    );
+    expect(r?.sentence.es).toBe(
+      'Solo hay indicadores de resultado: venta callejera de drogas +62% en cuatro años (2015–2019; cerca de ' +
+        '+12,8% al año). Tenga en cuenta: un cambio entre dos fechas no muestra lo que pasó entremedio.',
+    );
+  });
+
+  it('compare() adds context figures and labels by id when no label is given', () => {
+    const population: CompareItem = {
+      id: 'ine.population',
+      role: 'context',
+      from: '2015',
+      to: '2019',
+      percent: 6.3,
+    };
+    const r = compare([seizures, streetSales, population]);
+    expect(r?.sentence.en).toContain(
+      'For context: ine.population +6.3% over four years (2015–2019; about +1.5% a year).',
+    );
+    expect(r?.caveats.en).toContain('No source given for ine.population.');
+  });
+
+  it.each([
+    ['no items', []],
+    ['an unreadable period', [{ ...seizures, from: 'twenty-twenty' }]],
+    ['a span of zero years', [{ ...seizures, to: '2020' }]],
+    ['a fall beyond −100 %', [{ ...seizures, percent: -150 }]],
+  ])('compare() returns undefined for %s', (_name, items) => {
+    expect(compare(items)).toBeUndefined();
+  });
+
+  it('compare() does not mutate its items', () => {
+    const items = [seizures, streetSales];
+    const copy = structuredClone(items);
+    compare(items);
+    expect(items).toEqual(copy);
+  });
+});
