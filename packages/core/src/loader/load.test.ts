@@ -204,3 +204,13 @@ describe('pnpm data:check', () => {
     expect(out).toMatch(/^✓ data valid: [\d,]+ observations/);
   });
 });
+
+describe('the provenance check', () => {
+  it('refuses a quote_check where the quote already shows the number, so the check stays on', () => {
+    // The first row with this quote is the 2020 arrests row.
+    edit(SEED, (t) => t.replace('in 2021.",,,"InSight', 'in 2021.",,because,"InSight'));
+    expect(problems()).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:quote_check: not needed: the quote contains 2,681 as written (move the explanation to notes, so the provenance check keeps checking this record)`,
+    );
+  });
+});

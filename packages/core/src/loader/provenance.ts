@@ -30,16 +30,31 @@ export function quoteHasNumber(quote: string, value: number, lang: Language): bo
   return false;
 }
 
-/** Adds an issue for every record whose quote does not show its number and that gives no reason. */
+/**
+ * Adds an issue for every record whose quote does not show its number and that gives no reason, and for
+ * every reason given where none is needed (so an exemption can never hide a typo the check would catch).
+ */
 export function checkProvenance(
   ctx: LoadContext,
   observations: Observation[],
   changes: ReportedChange[],
 ): void {
+  const needless = (id: string, value: number, lang: Language) => {
+    const at = ctx.where.get(id);
+    ctx.issues.push({
+      file: at?.file ?? 'data',
+      ...(at ? { row: at.row } : {}),
+      column: 'quote_check',
+      message: `not needed: the quote contains ${numberSpellings(value, lang)[0]} as written`,
+      hint: 'move the explanation to notes, so the provenance check keeps checking this record',
+    });
+  };
   for (const o of observations) {
     const at = ctx.where.get(o.id);
+    const found = quoteHasNumber(o.quote, o.value, o.lang);
+    if (o.quoteCheck && found) needless(o.id, o.value, o.lang);
     // A table row's quote is the row it was parsed from, so it holds the value by construction.
-    if (at?.table || o.quoteCheck || quoteHasNumber(o.quote, o.value, o.lang)) continue;
+    if (at?.table || o.quoteCheck || found) continue;
     ctx.issues.push({
       file: at?.file ?? 'data/observations',
       ...(at ? { row: at.row } : {}),
@@ -49,7 +64,9 @@ export function checkProvenance(
     });
   }
   for (const c of changes) {
-    if (c.quoteCheck || quoteHasNumber(c.quote, c.percent, c.lang)) continue;
+    const found = quoteHasNumber(c.quote, c.percent, c.lang);
+    if (c.quoteCheck && found) needless(c.id, c.percent, c.lang);
+    if (c.quoteCheck || found) continue;
     const at = ctx.where.get(c.id);
     ctx.issues.push({
       file: at?.file ?? 'data/changes',
