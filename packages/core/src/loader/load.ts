@@ -256,97 +256,96 @@ function validateRecord<T>(
   return undefined;
 }
 
-const FIELD_TO_COLUMN: Record<string, string> = { quoteCheck: 'quote_check', low: 'value', high: 'value' };
-
-function readObservations(ctx: LoadContext): Observation[] {
-  const out: Observation[] = [];
-  for (const path of listFiles(join(ctx.root, 'observations'), ['.csv'])) {
-    const file = ctx.rel(path);
-    const table = readCsv(ctx, path, OBS_COLUMNS, REQUIRED_OBS);
-    if (!table) continue;
-    for (const { line, cells } of table.rows) {
-      const c = commonCells(ctx, file, line, cells);
-      const parsed = parseValue(cells.value ?? '', c.indicator?.unit);
-      if (!parsed.ok)
-        ctx.issues.push({
-          file,
-          row: line,
-          column: 'value',
-          message: parsed.message,
-          ...(parsed.hint ? { hint: parsed.hint } : {}),
-        });
-      if (!c.indicator || !c.source || !c.geo || !c.qualifier || !parsed.ok) continue;
-      const { low, high } = intervalFor(parsed.value, c.qualifier);
-      const record = validateRecord(
-        ctx,
-        file,
-        line,
-        observationSchema,
-        {
-          id: `${c.indicator.id}:${c.geo}:${cells.period}:${c.source.id}`,
-          indicator: c.indicator.id,
-          geo: c.geo,
-          period: cells.period,
-          value: parsed.value,
-          qualifier: c.qualifier,
-          low,
-          high,
-          source: c.source.id,
-          quote: cells.quote,
-          lang: c.lang,
-          confidence: cells.confidence,
-          quoteCheck: optional(cells.quote_check),
-          notes: optional(cells.notes),
-        },
-        (f) => FIELD_TO_COLUMN[f] ?? f,
-      );
-      if (record) {
-        out.push(record);
-        ctx.where.set(record.id, { file, row: line });
-      }
-    }
-  }
-  return out;
+/**
+ * How one kind of CSV record (a level or a change) is read: its folder, columns, the column holding
+ * its number, and how the parsed cells become a record.
+ */
+interface RecordKind<T> {
+  folder: string;
+  columns: string[];
+  required: string[];
+  /** Column holding the number (value or percent). */
+  numberColumn: string;
+  /** Whether the number is in the indicator's unit (levels) or in percent (changes). */
+  inIndicatorUnit: boolean;
+  /** Two period columns where the second must come after the first (a change's from and to). */
+  ordered?: readonly [string, string];
+  schema: z.ZodType<T>;
+  /** Id and the kind's own fields from the cells. */
+  fields(
+    cells: Record<string, string>,
+    key: { indicator: string; geo: string; source: string },
+  ): Record<string, unknown>;
 }
 
-function readChanges(ctx: LoadContext): ReportedChange[] {
-  const out: ReportedChange[] = [];
-  for (const path of listFiles(join(ctx.root, 'changes'), ['.csv'])) {
+const OBSERVATIONS: RecordKind<Observation> = {
+  folder: 'observations',
+  columns: OBS_COLUMNS,
+  required: REQUIRED_OBS,
+  numberColumn: 'value',
+  inIndicatorUnit: true,
+  schema: observationSchema,
+  fields: (cells, k) => ({ id: `${k.indicator}:${k.geo}:${cells.period}:${k.source}`, period: cells.period }),
+};
+
+const CHANGES: RecordKind<ReportedChange> = {
+  folder: 'changes',
+  columns: CHANGE_COLUMNS,
+  required: REQUIRED_CHANGE,
+  numberColumn: 'percent',
+  inIndicatorUnit: false,
+  ordered: ['from', 'to'],
+  schema: reportedChangeSchema,
+  fields: (cells, k) => ({
+    id: `${k.indicator}:${k.geo}:${cells.from}/${cells.to}:${k.source}`,
+    from: cells.from,
+    to: cells.to,
+  }),
+};
+
+function readRecords<T extends { id: string }>(ctx: LoadContext, kind: RecordKind<T>): T[] {
+  const out: T[] = [];
+  // Schema fields that are not columns of their own are reported on the column they come from.
+  const columnOf = (field: string) =>
+    field === 'quoteCheck' ? 'quote_check' : field === 'low' || field === 'high' ? kind.numberColumn : field;
+  for (const path of listFiles(join(ctx.root, kind.folder), ['.csv'])) {
     const file = ctx.rel(path);
-    const table = readCsv(ctx, path, CHANGE_COLUMNS, REQUIRED_CHANGE);
+    const table = readCsv(ctx, path, kind.columns, kind.required);
     if (!table) continue;
     for (const { line, cells } of table.rows) {
       const c = commonCells(ctx, file, line, cells);
-      const parsed = parseValue(cells.percent ?? '');
+      const parsed = parseValue(
+        cells[kind.numberColumn] ?? '',
+        kind.inIndicatorUnit ? c.indicator?.unit : undefined,
+      );
       if (!parsed.ok)
         ctx.issues.push({
           file,
           row: line,
-          column: 'percent',
+          column: kind.numberColumn,
           message: parsed.message,
           ...(parsed.hint ? { hint: parsed.hint } : {}),
         });
       if (!c.indicator || !c.source || !c.geo || !c.qualifier || !parsed.ok) continue;
-      if (comparePeriods(cells.from ?? '', cells.to ?? '') >= 0)
+      const [before, after] = kind.ordered ?? [];
+      if (before && after && comparePeriods(cells[before] ?? '', cells[after] ?? '') >= 0)
         ctx.issues.push({
           file,
           row: line,
-          column: 'to',
-          message: `expected a period after from (${cells.from}), got ${shown(cells.to)}`,
+          column: after,
+          message: `expected a period after ${before} (${cells[before]}), got ${shown(cells[after])}`,
         });
       const { low, high } = intervalFor(parsed.value, c.qualifier);
       const record = validateRecord(
         ctx,
         file,
         line,
-        reportedChangeSchema,
+        kind.schema,
         {
-          id: `${c.indicator.id}:${c.geo}:${cells.from}/${cells.to}:${c.source.id}`,
+          ...kind.fields(cells, { indicator: c.indicator.id, geo: c.geo, source: c.source.id }),
           indicator: c.indicator.id,
           geo: c.geo,
-          from: cells.from,
-          to: cells.to,
-          percent: parsed.value,
+          [kind.numberColumn]: parsed.value,
           qualifier: c.qualifier,
           low,
           high,
@@ -357,7 +356,7 @@ function readChanges(ctx: LoadContext): ReportedChange[] {
           quoteCheck: optional(cells.quote_check),
           notes: optional(cells.notes),
         },
-        (f) => ({ ...FIELD_TO_COLUMN, low: 'percent', high: 'percent' })[f] ?? f,
+        columnOf,
       );
       if (record) {
         out.push(record);
@@ -464,8 +463,8 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
   checkUnique(ctx, 'indicator', indicators);
   for (const i of indicators) ctx.indicators.set(i.record.id, i.record);
 
-  const observations = [...readObservations(ctx), ...loadTables(ctx)];
-  const changes = readChanges(ctx);
+  const observations = [...readRecords(ctx, OBSERVATIONS), ...loadTables(ctx)];
+  const changes = readRecords(ctx, CHANGES);
   const recordIds = new Set<string>();
   for (const r of [...observations, ...changes]) {
     if (recordIds.has(r.id))
