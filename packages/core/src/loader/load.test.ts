@@ -99,6 +99,15 @@ describe('loadDataset()', () => {
     );
   });
 
+  it('reports a change whose end comes before its start', () => {
+    edit('changes/seed.csv', (t) =>
+      t.replace('fiscalia.street_sales,CL,2015,2019,', 'fiscalia.street_sales,CL,2019,2015,'),
+    );
+    expect(problems()).toContain(
+      'data/changes/seed.csv:4:to: expected a period after from (2019), got "2015"',
+    );
+  });
+
   it('reports an unknown column in the header, with the expected header', () => {
     edit(SEED, (t) => t.replace('quote_check', 'quote_chek'));
     expect(problems()).toContain(
