@@ -1,0 +1,83 @@
+// The MT-0 API as one Hono app (OpenAPIHono): every route, middleware and error shape, runtime-free.
+// src/node.ts serves it on Node, src/worker.ts on Cloudflare Workers; tests call app.request().
+// Depends on @mt0/core (records, schemas, metrics) and hono only; it must not read files or the network.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './env.js';
+import { API_VERSION, meta } from './lib/data.js';
+import { caching } from './middleware/caching/index.js';
+import { CSV_PATHS, stripCsvSuffix } from './middleware/csv/index.js';
+import {
+  methodNotAllowedProblem,
+  notFound,
+  onError,
+  validationHook,
+} from './middleware/problem-json/index.js';
+import { responseCache } from './middleware/response-cache/index.js';
+import { corsOpen, securityHeaders } from './middleware/security/index.js';
+import { changeRoutes } from './routes/changes.js';
+import { addCsvToDocument } from './routes/common.js';
+import { createDocsRoutes } from './routes/docs.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { indexRoutes } from './routes/index.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { metricRoutes } from './routes/metrics.js';
+import { observationRoutes } from './routes/observations.js';
+import { sourceRoutes } from './routes/sources.js';
+import { statementRoutes } from './routes/statements.js';
+
+/** Serialised 200 responses by URL and Accept (see the middleware for why this is safe). */
+export const cache = responseCache({ max: 2000 });
+
+const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, getPath: stripCsvSuffix });
+
+// Order matters: the response cache answers repeat requests before anything else runs; 405 wraps the
+// 404 of a known path; CORS and security headers wrap every answer, including 304s and problems.
+base.use('*', cache);
+base.use('*', methodNotAllowedProblem(base));
+base.use('*', corsOpen);
+base.use('*', securityHeaders);
+base.use('*', caching());
+base.onError(onError);
+base.notFound(notFound);
+
+const app = base
+  .route('/v1', indexRoutes)
+  .route('/v1', indicatorRoutes)
+  .route('/v1', sourceRoutes)
+  .route('/v1', observationRoutes)
+  .route('/v1', changeRoutes)
+  .route('/v1', statementRoutes)
+  .route('/v1', eventRoutes)
+  .route('/v1', metricRoutes)
+  .route('/', healthRoutes);
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'MT-0 Data Kit API',
+    version: API_VERSION,
+    summary: "Sourced statistics on Chile's Microtráfico Cero programme and drug enforcement.",
+    description: `Read-only JSON and CSV over the MT-0 Data Kit (dataset release ${meta.version}): levels, reported changes, statements with their evidence, events and series breaks, and metrics that return their inputs and formula. Pin a release with \`?v=${meta.version}\` (immutable). CSV: \`Accept: text/csv\`, \`?format=csv\` or a \`.csv\` suffix on a collection. Errors are RFC 9457 problem+json.`,
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  servers: [{ url: 'http://127.0.0.1:8787', description: 'Local Node server (pnpm start)' }],
+  tags: [
+    { name: 'index', description: 'Entry point.' },
+    { name: 'records', description: 'The records of the dataset, as sources state them.' },
+    { name: 'metrics', description: 'Derived figures with their inputs and formula.' },
+    { name: 'meta', description: 'Health, OpenAPI and docs.' },
+  ],
+};
+
+/** The OpenAPI 3.1 document of every route (called once, lazily, by the docs routes). */
+function openapiDocument(): unknown {
+  return addCsvToDocument(withDocs.getOpenAPI31Document(OPENAPI_INFO), CSV_PATHS);
+}
+
+const withDocs = app.route('/', createDocsRoutes(openapiDocument));
+
+export { withDocs as app };
+/** The app's type, for the typed client (`hc<AppType>`). */
+export type AppType = typeof withDocs;
+export default withDocs;

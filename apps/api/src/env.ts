@@ -1,0 +1,9 @@
+// The Hono environment shared by the app and its routes: what middleware leaves for handlers.
+export type Format = 'json' | 'csv';
+
+export interface AppEnv {
+  Variables: {
+    /** Negotiated representation of a collection (csv middleware). */
+    format: Format;
+  };
+}

@@ -1,0 +1,102 @@
+// CSV columns of each collection: nested fields flattened (name_es, name_en), lists joined with ";".
+import type { Event, Observation, ReportedChange } from '@mt0/core/schemas';
+import type { CsvColumn } from './csv.js';
+import type { ExpandedStatement, IndicatorSummary, SourceSummary } from './data.js';
+
+const join = (xs: readonly string[]) => xs.join(';');
+
+export const observationColumns: readonly CsvColumn<Observation>[] = [
+  ['id', (r) => r.id],
+  ['indicator', (r) => r.indicator],
+  ['geo', (r) => r.geo],
+  ['period', (r) => r.period],
+  ['value', (r) => r.value],
+  ['qualifier', (r) => r.qualifier],
+  ['low', (r) => r.low],
+  ['high', (r) => r.high],
+  ['source', (r) => r.source],
+  ['confidence', (r) => r.confidence],
+  ['quote', (r) => r.quote],
+  ['lang', (r) => r.lang],
+  ['quote_check', (r) => r.quoteCheck],
+  ['notes', (r) => r.notes],
+];
+
+export const changeColumns: readonly CsvColumn<ReportedChange>[] = [
+  ['id', (r) => r.id],
+  ['indicator', (r) => r.indicator],
+  ['geo', (r) => r.geo],
+  ['from', (r) => r.from],
+  ['to', (r) => r.to],
+  ['percent', (r) => r.percent],
+  ['qualifier', (r) => r.qualifier],
+  ['low', (r) => r.low],
+  ['high', (r) => r.high],
+  ['source', (r) => r.source],
+  ['confidence', (r) => r.confidence],
+  ['quote', (r) => r.quote],
+  ['lang', (r) => r.lang],
+  ['quote_check', (r) => r.quoteCheck],
+  ['notes', (r) => r.notes],
+];
+
+export const indicatorColumns: readonly CsvColumn<IndicatorSummary>[] = [
+  ['id', (r) => r.id],
+  ['name_es', (r) => r.name.es],
+  ['name_en', (r) => r.name.en],
+  ['description_es', (r) => r.description.es],
+  ['description_en', (r) => r.description.en],
+  ['unit', (r) => r.unit],
+  ['unit_short_es', (r) => r.unitShort.es],
+  ['unit_short_en', (r) => r.unitShort.en],
+  ['role', (r) => r.role],
+  ['geos', (r) => join(r.geos)],
+  ['periods', (r) => join(r.periods)],
+  ['observations', (r) => r.observations],
+  ['changes', (r) => r.changes],
+  ['notes', (r) => r.notes],
+];
+
+export const sourceColumns: readonly CsvColumn<SourceSummary>[] = [
+  ['id', (r) => r.id],
+  ['publisher', (r) => r.publisher],
+  ['title', (r) => r.title],
+  ['url', (r) => r.url],
+  ['published', (r) => r.published],
+  ['language', (r) => r.language],
+  ['licence', (r) => r.licence],
+  ['via', (r) => r.via],
+  ['records', (r) => r.records],
+  ['notes', (r) => r.notes],
+];
+
+export const statementColumns: readonly CsvColumn<ExpandedStatement>[] = [
+  ['id', (r) => r.id],
+  ['who_name', (r) => r.who.name],
+  ['who_role', (r) => r.who.role],
+  ['who_organisation', (r) => r.who.organisation],
+  ['date', (r) => r.date],
+  ['claim', (r) => r.claim],
+  ['lang', (r) => r.lang],
+  ['source', (r) => r.source],
+  ['indicators', (r) => join(r.indicators)],
+  ['evidence', (r) => join(r.evidence.map((e) => e.id))],
+  ['notes', (r) => r.notes],
+];
+
+export const eventColumns: readonly CsvColumn<Event>[] = [
+  ['id', (r) => r.id],
+  ['date', (r) => r.date],
+  ['kind', (r) => r.kind],
+  ['title_es', (r) => r.title.es],
+  ['title_en', (r) => r.title.en],
+  ['description_es', (r) => r.description.es],
+  ['description_en', (r) => r.description.en],
+  ['geo', (r) => join(r.geo)],
+  ['breaks_series', (r) => r.breaksSeries],
+  ['indicators', (r) => join(r.indicators)],
+  ['source', (r) => r.source],
+  ['quote', (r) => r.quote],
+  ['lang', (r) => r.lang],
+  ['notes', (r) => r.notes],
+];

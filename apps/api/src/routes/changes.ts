@@ -1,0 +1,54 @@
+// GET /v1/changes: relative changes as sources publish them (+150 % from 2020 to 2021). The levels
+// behind a change are unknown and never invented.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { changeColumns } from '../lib/columns.js';
+import { changes } from '../lib/data.js';
+import { confidenceSet, geoList, indicatorList, sourceList } from '../lib/params.js';
+import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { negotiate } from '../middleware/csv/index.js';
+import { strictQuery } from '../middleware/strict-query/index.js';
+import { Change, changesQuery, list } from '../schemas.js';
+import { collectionOk, errors, keysOf, notModified } from './common.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/changes',
+  operationId: 'listChanges',
+  tags: ['records'],
+  summary: 'Reported changes',
+  description:
+    'Relative changes as published, each with its span (`from`, `to`), percent, qualifier and interval, source and quote. Grade C left out unless asked.',
+  middleware: [negotiate, strictQuery(keysOf(changesQuery))] as const,
+  request: { query: changesQuery },
+  responses: {
+    200: collectionOk(list(Change, 'ChangeList'), 'Reported changes.'),
+    ...notModified,
+    ...errors,
+  },
+});
+
+export const changeRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
+  const q = c.req.valid('query');
+  const inds = indicatorList('indicator', q.indicator);
+  const geoIds = geoList('geo', q.geo);
+  const srcs = sourceList('source', q.source);
+  const grades = confidenceSet('confidence', q.confidence);
+  const rows = changes.filter(
+    (x) =>
+      (!inds || inds.includes(x.indicator)) &&
+      (!geoIds || geoIds.includes(x.geo)) &&
+      (!srcs || srcs.includes(x.source)) &&
+      grades.has(x.confidence),
+  );
+  const page = { rows, total: rows.length };
+  if (c.var.format === 'csv') {
+    return csvResponse(
+      c,
+      changeColumns,
+      page,
+      csvFilename('changes', [inds?.join('+'), geoIds?.join('+')]),
+    ) as never;
+  }
+  return c.json(listBody(c, page), 200, VARY_ACCEPT);
+});

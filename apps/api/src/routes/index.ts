@@ -1,0 +1,64 @@
+// GET /v1: the API index — links to every collection and metric, the dataset release, its content
+// hash, licence and citation, and how to pin a release.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { API_VERSION, meta } from '../lib/data.js';
+import { METRICS } from '../lib/metrics.js';
+import { strictQuery } from '../middleware/strict-query/index.js';
+import { itemQuery } from '../schemas.js';
+import { errors, jsonOk, keysOf, notModified } from './common.js';
+
+const IndexSchema = z
+  .object({
+    name: z.string(),
+    apiVersion: z.string(),
+    datasetVersion: z.string(),
+    contentHash: z.string(),
+    qualifierPolicy: z.string(),
+    licence: z.string(),
+    citation: z.string(),
+    links: z.record(z.string(), z.string()),
+    versioning: z.string(),
+  })
+  .openapi('Index');
+
+const route = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'getIndex',
+  tags: ['index'],
+  summary: 'API index',
+  description:
+    'Links to every collection and metric, the dataset release, content hash, licence and citation.',
+  middleware: [strictQuery(keysOf(itemQuery))] as const,
+  request: { query: itemQuery },
+  responses: { 200: jsonOk(IndexSchema, 'The index.'), ...notModified, ...errors },
+});
+
+const body = {
+  name: meta.name,
+  apiVersion: API_VERSION,
+  datasetVersion: meta.version,
+  contentHash: meta.contentHash,
+  qualifierPolicy: meta.qualifierPolicy,
+  licence: meta.licence,
+  citation: meta.citation,
+  links: {
+    self: '/v1',
+    indicators: '/v1/indicators',
+    sources: '/v1/sources',
+    observations: '/v1/observations',
+    changes: '/v1/changes',
+    statements: '/v1/statements',
+    events: '/v1/events',
+    metrics: '/v1/metrics',
+    ...Object.fromEntries(METRICS.map((m) => [`metrics.${m}`, `/v1/metrics/${m}`])),
+    pinned: `/v1?v=${meta.version}`,
+    openapi: '/openapi.json',
+    docs: '/docs',
+    health: '/healthz',
+  },
+  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable). Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
+};
+
+export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => c.json(body, 200));

@@ -1,0 +1,108 @@
+// GET /v1/observations: levels, filtered by indicator, geography, period range, source and confidence,
+// paged with an opaque cursor. Candidates come from indexes built at load, never from a full scan when
+// an indicator is given.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Observation } from '@mt0/core/schemas';
+import { comparePeriods, periodWithin } from '@mt0/core/schemas';
+import type { AppEnv } from '../env.js';
+import { observationColumns } from '../lib/columns.js';
+import { observations, observationsByIndicator, observationsBySeries } from '../lib/data.js';
+import {
+  confidenceSet,
+  decodeCursor,
+  encodeCursor,
+  geoList,
+  indicatorList,
+  periodPoint,
+  sourceList,
+} from '../lib/params.js';
+import { ProblemError } from '../lib/problem.js';
+import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { negotiate } from '../middleware/csv/index.js';
+import { strictQuery } from '../middleware/strict-query/index.js';
+import { list, Observation as ObservationSchema, observationsQuery } from '../schemas.js';
+import { collectionOk, errors, keysOf, notModified } from './common.js';
+
+export const DEFAULT_LIMIT = 1000;
+
+const route = createRoute({
+  method: 'get',
+  path: '/observations',
+  operationId: 'listObservations',
+  tags: ['records'],
+  summary: 'Observations (levels)',
+  description:
+    'Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV).',
+  middleware: [negotiate, strictQuery(keysOf(observationsQuery))] as const,
+  request: { query: observationsQuery },
+  responses: {
+    200: collectionOk(list(ObservationSchema, 'ObservationList'), 'Observations.'),
+    ...notModified,
+    ...errors,
+  },
+});
+
+function candidates(
+  indicatorIds: string[] | undefined,
+  geoIds: string[] | undefined,
+): readonly Observation[] {
+  if (!indicatorIds) return observations;
+  // The global order is indicator, then geo: walking both sorted keeps it without a sort.
+  const inds = [...indicatorIds].sort();
+  if (!geoIds) return inds.flatMap((i) => observationsByIndicator.get(i) ?? []);
+  const gs = [...geoIds].sort();
+  return inds.flatMap((i) => gs.flatMap((g) => observationsBySeries.get(`${i}|${g}`) ?? []));
+}
+
+export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
+  const q = c.req.valid('query');
+  const indicatorIds = indicatorList('indicator', q.indicator);
+  const geoIds = geoList('geo', q.geo);
+  const from = periodPoint('from', q.from);
+  const to = periodPoint('to', q.to);
+  if (from !== undefined && to !== undefined && comparePeriods(from, to) > 0) {
+    throw new ProblemError(
+      'invalid-parameter',
+      `Query parameters "from" (${from}) and "to" (${to}): from is after to.`,
+      {
+        invalidParams: [
+          { name: 'from', reason: 'after to' },
+          { name: 'to', reason: 'before from' },
+        ],
+      },
+    );
+  }
+  const sourceIds = sourceList('source', q.source);
+  const grades = confidenceSet('confidence', q.confidence);
+  const limit = q.limit ?? DEFAULT_LIMIT;
+
+  const geoSet = geoIds && !indicatorIds ? new Set(geoIds) : undefined;
+  const sourceSet = sourceIds ? new Set(sourceIds) : undefined;
+  const rows = candidates(indicatorIds, geoIds).filter(
+    (o) =>
+      (!geoSet || geoSet.has(o.geo)) &&
+      (!sourceSet || sourceSet.has(o.source)) &&
+      grades.has(o.confidence) &&
+      (from === undefined && to === undefined ? true : periodWithin(o.period, from, to)),
+  );
+  const queryKey = JSON.stringify([
+    indicatorIds?.sort() ?? null,
+    geoIds?.sort() ?? null,
+    from ?? null,
+    to ?? null,
+    sourceIds?.sort() ?? null,
+    [...grades].sort(),
+  ]);
+  const offset = decodeCursor('cursor', q.cursor, queryKey);
+  const end = offset + limit;
+  const page = {
+    rows: rows.slice(offset, end),
+    total: rows.length,
+    next: end < rows.length ? encodeCursor(end, queryKey) : undefined,
+  };
+  if (c.var.format === 'csv') {
+    const name = csvFilename('observations', [indicatorIds?.join('+'), geoIds?.join('+'), from, to]);
+    return csvResponse(c, observationColumns, page, name) as never;
+  }
+  return c.json(listBody(c, page), 200, VARY_ACCEPT);
+});

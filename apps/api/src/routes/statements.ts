@@ -1,0 +1,62 @@
+// GET /v1/statements (+ /{id}): who said what, when, with the records it is set against expanded.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { statementColumns } from '../lib/columns.js';
+import { meta, statementById, statements } from '../lib/data.js';
+import { indicatorList, sourceList } from '../lib/params.js';
+import { echo, ProblemError } from '../lib/problem.js';
+import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { negotiate } from '../middleware/csv/index.js';
+import { strictQuery } from '../middleware/strict-query/index.js';
+import { idParam, itemQuery, list, Statement, single, statementsQuery } from '../schemas.js';
+import { collectionOk, errors, jsonOk, keysOf, notModified } from './common.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/statements',
+  operationId: 'listStatements',
+  tags: ['records'],
+  summary: 'Statements with their evidence',
+  description:
+    "Claims in their speakers' words, with the observations and changes they are set against expanded in `evidence`. In CSV, `evidence` lists the record ids.",
+  middleware: [negotiate, strictQuery(keysOf(statementsQuery))] as const,
+  request: { query: statementsQuery },
+  responses: {
+    200: collectionOk(list(Statement, 'StatementList'), 'Statements.'),
+    ...notModified,
+    ...errors,
+  },
+});
+
+const itemRoute = createRoute({
+  method: 'get',
+  path: '/statements/{id}',
+  operationId: 'getStatement',
+  tags: ['records'],
+  summary: 'One statement',
+  middleware: [strictQuery(keysOf(itemQuery))] as const,
+  request: { params: idParam('sepulveda.stockpiling'), query: itemQuery },
+  responses: { 200: jsonOk(single(Statement, 'StatementItem'), 'The statement.'), ...notModified, ...errors },
+});
+
+export const statementRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listRoute, (c) => {
+    const q = c.req.valid('query');
+    const inds = indicatorList('indicator', q.indicator);
+    const srcs = sourceList('source', q.source);
+    const rows = statements.filter(
+      (s) => (!inds || s.indicators.some((i) => inds.includes(i))) && (!srcs || srcs.includes(s.source)),
+    );
+    const page = { rows, total: rows.length };
+    if (c.var.format === 'csv') {
+      return csvResponse(c, statementColumns, page, csvFilename('statements', [inds?.join('+')])) as never;
+    }
+    return c.json(listBody(c, page), 200, VARY_ACCEPT);
+  })
+  .openapi(itemRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const data = statementById.get(id);
+    if (!data)
+      throw new ProblemError('not-found', `No statement ${echo(id)}; the list is at /v1/statements.`);
+    return c.json({ data, meta: { datasetVersion: meta.version } }, 200);
+  });

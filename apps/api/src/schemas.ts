@@ -1,0 +1,327 @@
+// OpenAPI-facing zod schemas: the core's record schemas (the single source of truth) wrapped in the
+// API's envelopes, plus the query parameters of every route. Used both to validate requests and to
+// generate /openapi.json, so the document cannot drift from what the API checks.
+import { z } from '@hono/zod-openapi';
+import {
+  eventSchema,
+  geoEntrySchema,
+  indicatorSchema,
+  observationSchema,
+  periodPointSchema,
+  reportedChangeSchema,
+  sourceSchema,
+  statementSchema,
+} from '@mt0/core/schemas';
+import { meta } from './lib/data.js';
+import { PROBLEM_TYPES } from './lib/problem.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Records
+
+export const Observation = observationSchema.openapi('Observation');
+export const Change = reportedChangeSchema.openapi('ReportedChange');
+export const Event = eventSchema.openapi('Event');
+export const Geo = geoEntrySchema.openapi('Geo');
+
+export const IndicatorSummary = indicatorSchema
+  .extend({
+    geos: z.array(z.string()).describe('Geographies with records of this indicator.'),
+    periods: z.array(z.string()).describe('Periods with observations, earlier first.'),
+    observations: z.number().int().describe('Number of observations.'),
+    changes: z.number().int().describe('Number of reported changes.'),
+  })
+  .openapi('Indicator');
+
+export const SourceSummary = sourceSchema
+  .extend({
+    records: z.number().int().describe('Records (observations, changes, statements, events) citing it.'),
+  })
+  .openapi('Source');
+
+export const Evidence = z
+  .union([
+    z.object({ id: z.string(), kind: z.literal('observation'), record: Observation }),
+    z.object({ id: z.string(), kind: z.literal('change'), record: Change }),
+  ])
+  .openapi('Evidence');
+
+export const Statement = statementSchema
+  .extend({ evidence: z.array(Evidence).describe('The records the claim is set against, expanded.') })
+  .openapi('Statement');
+
+// ---------------------------------------------------------------------------------------------------
+// Envelopes
+
+export const Problem = z
+  .object({
+    type: z.string().describe('URI reference naming the problem type; it resolves to its entry in /docs.'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().describe('What went wrong with this request, naming the parameter.'),
+    instance: z.string().optional().describe('The request path.'),
+    invalidParams: z
+      .array(z.object({ name: z.string(), reason: z.string() }))
+      .optional()
+      .describe('The offending query parameters and why.'),
+    allowed: z.array(z.string()).optional().describe('Allowed parameters or values, when that helps.'),
+  })
+  .passthrough()
+  .openapi('Problem', {
+    description: `RFC 9457 problem details. Types: ${Object.keys(PROBLEM_TYPES).join(', ')}.`,
+  });
+
+export const ListMeta = z
+  .object({
+    count: z.number().int().describe('Records in this page.'),
+    total: z.number().int().describe('Records matching the filters, over all pages.'),
+    datasetVersion: z.string(),
+    contentHash: z.string().describe('sha256 of the dataset release (the ETag is derived from it).'),
+  })
+  .openapi('ListMeta');
+
+export const Links = z
+  .object({
+    self: z.string(),
+    next: z.string().nullable().describe('The next page (opaque cursor), or null on the last page.'),
+  })
+  .openapi('Links');
+
+export const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ data: z.array(item), meta: ListMeta, links: Links }).openapi(name);
+
+export const single = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ data: item, meta: z.object({ datasetVersion: z.string() }) }).openapi(name);
+
+// ---------------------------------------------------------------------------------------------------
+// Query parameters
+
+export const versionParam = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+$/, 'expected a release version such as 0.1.0')
+  .optional()
+  .openapi({
+    description: `Pin a dataset release (current: ${meta.version}). A pinned URL never changes and is served with \`Cache-Control: immutable\`; a release this server does not hold is a 404.`,
+    example: meta.version,
+  });
+
+export const formatParam = z.enum(['json', 'csv']).optional().openapi({
+  description:
+    'Representation: json (default) or csv. Same as `Accept: text/csv` or a `.csv` suffix on the path.',
+  example: 'csv',
+});
+
+/** A parameter that takes one or more values: `a,b` or repeated (`x=a&x=b`). */
+const many = (description: string, example: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .openapi({ description: `${description} One or more, comma-separated or repeated.`, example });
+
+const one = (description: string, example: string) => z.string().optional().openapi({ description, example });
+
+const geoDescription = 'Geography: an ISO code (CL, CL-RM) or a region CUT number (13 = CL-RM).';
+const confidenceDescription =
+  'Confidence grades to include: A (primary source quoted), B (secondary source quoting the primary), C (unclear). Default A,B; C only when asked.';
+
+export const collectionQuery = z.object({ format: formatParam, v: versionParam });
+
+export const indicatorsQuery = z.object({
+  role: z
+    .enum(['output', 'outcome', 'context'])
+    .optional()
+    .openapi({ description: 'Only indicators of this role.' }),
+  format: formatParam,
+  v: versionParam,
+});
+
+export const observationsQuery = z.object({
+  indicator: many('Indicator ids.', 'cead.cases.drugs'),
+  geo: many(geoDescription, 'CL'),
+  from: periodPointSchema
+    .optional()
+    .openapi({ description: 'Earliest period (inclusive): a year or a month.', example: '2015' }),
+  to: periodPointSchema
+    .optional()
+    .openapi({ description: 'Latest period (inclusive): a year or a month.', example: '2019' }),
+  source: many('Source ids.', 'cead.casos_policiales.extract2026'),
+  confidence: many(confidenceDescription, 'A,B'),
+  limit: z.coerce
+    .number({ error: 'expected a whole number from 1 to 10000' })
+    .int('expected a whole number from 1 to 10000')
+    .min(1, 'expected a whole number from 1 to 10000')
+    .max(10000, 'expected a whole number from 1 to 10000')
+    .optional()
+    .openapi({ type: 'integer', description: 'Page size, 1–10000 (default 1000).', example: 100 }),
+  cursor: one('Opaque cursor from links.next.', ''),
+  format: formatParam,
+  v: versionParam,
+});
+
+export const changesQuery = z.object({
+  indicator: many('Indicator ids.', 'fiscalia.street_sales'),
+  geo: many(geoDescription, 'CL'),
+  source: many('Source ids.', 'fiscalia.via.insightcrime.2022'),
+  confidence: many(confidenceDescription, 'A,B'),
+  format: formatParam,
+  v: versionParam,
+});
+
+export const statementsQuery = z.object({
+  indicator: many('Only statements concerning these indicators.', 'mt0.seizures'),
+  source: many('Source ids.', 'insightcrime.2022.mt0'),
+  format: formatParam,
+  v: versionParam,
+});
+
+export const eventsQuery = z.object({
+  indicator: many(
+    'Only events that mark or break these indicators (programme-wide events always match).',
+    'cead.cases.drugs',
+  ),
+  breaksSeries: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Only events that break series (true) or that do not (false).' }),
+  format: formatParam,
+  v: versionParam,
+});
+
+export const itemQuery = z.object({ v: versionParam });
+
+export const idParam = (example: string) =>
+  z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example }) });
+
+// ---------------------------------------------------------------------------------------------------
+// Metrics
+
+const refDescription =
+  'An observation: its id (indicator:geo:period:source) or `indicator@period`, read with `geo` (default CL) and `source` when given.';
+const changeRefDescription =
+  'A reported change: its id (indicator:geo:from/to:source), `indicator@from/to`, or the indicator alone when it has one change for `geo`.';
+
+const metricCommon = {
+  geo: one(`${geoDescription} Used by the indicator@period form (default CL).`, 'CL'),
+  source: one('Source id, to choose among records from several sources.', 'pdi.via.insightcrime.2022'),
+  confidence: many(`${confidenceDescription} Applies to every input record.`, 'A,B'),
+  v: versionParam,
+};
+
+export const changeQuery = z.object({
+  from: z
+    .string()
+    .openapi({ description: `Earlier level. ${refDescription}`, example: 'cead.cases.drugs@2015' }),
+  to: z.string().openapi({ description: `Later level. ${refDescription}`, example: 'cead.cases.drugs@2019' }),
+  ...metricCommon,
+});
+
+export const annualizedQuery = z.object({
+  change: one(`${changeRefDescription} Either this, or from and to.`, 'fiscalia.street_sales'),
+  from: one(`Earlier level, with \`to\` instead of \`change\`. ${refDescription}`, 'cead.cases.drugs@2015'),
+  to: one(`Later level, with \`from\`. ${refDescription}`, 'cead.cases.drugs@2019'),
+  ...metricCommon,
+});
+
+export const impliedQuery = z.object({
+  share: z.string().openapi({
+    description: `A share (0–1) of a total. ${refDescription}`,
+    example: 'mt0.arrests.hotline_share@2020/2021',
+  }),
+  total: z
+    .string()
+    .openapi({ description: `The total it is a share of. ${refDescription}`, example: 'mt0.arrests@2020' }),
+  ...metricCommon,
+});
+
+export const shareQuery = z.object({
+  part: z
+    .string()
+    .openapi({ description: `The part. ${refDescription}`, example: 'cead.cases.microtrafficking@2019' }),
+  total: z
+    .string()
+    .openapi({ description: `The total. ${refDescription}`, example: 'cead.cases.drugs@2019' }),
+  ...metricCommon,
+});
+
+export const indexQuery = z.object({
+  indicator: z.string().openapi({ description: 'Indicator id.', example: 'cead.cases.drugs' }),
+  base: z.string().openapi({ description: 'Base period, indexed to 100.', example: '2014' }),
+  at: one('Period whose index is the result (default: the latest).', '2019'),
+  geo: metricCommon.geo,
+  source: metricCommon.source,
+  confidence: metricCommon.confidence,
+  v: versionParam,
+});
+
+export const rateQuery = z.object({
+  count: z.string().openapi({
+    description: `A count to put per 100,000 inhabitants (INE population of the same geography and period). ${refDescription}`,
+    example: 'cead.cases.drugs@2019',
+  }),
+  ...metricCommon,
+});
+
+export const prepostQuery = z.object({
+  indicator: z.string().openapi({ description: 'Indicator id.', example: 'cead.cases.drugs' }),
+  event: one('Event id (default mt0.launch).', 'mt0.launch'),
+  window: z.coerce
+    .number({ error: 'expected a whole number of years from 1 to 50' })
+    .int('expected a whole number of years from 1 to 50')
+    .min(1, 'expected a whole number of years from 1 to 50')
+    .max(50, 'expected a whole number of years from 1 to 50')
+    .optional()
+    .openapi({ type: 'integer', description: 'Years on each side of the event (default: all).', example: 4 }),
+  aggregate: z
+    .enum(['mean', 'total'])
+    .optional()
+    .openapi({ description: 'Level of each side: mean (default) or total.' }),
+  allowBreak: z.enum(['true', 'false']).optional().openapi({
+    description: 'Compare across a series break (a reclassification) anyway. Default false: a 422.',
+  }),
+  ...metricCommon,
+});
+
+export const compareQuery = z.object({
+  changes: many(
+    'Reported changes to line up (ids, indicator@from/to, or indicator ids with one change for `geo`). Default: the seed story, mt0.seizures against fiscalia.street_sales and fiscalia.convictions.microtrafficking.',
+    'mt0.seizures,fiscalia.street_sales,fiscalia.convictions.microtrafficking',
+  ),
+  lang: z
+    .enum(['es', 'en'])
+    .optional()
+    .openapi({ description: 'Language of `text` (default en); `sentence` has both.' }),
+  ...metricCommon,
+});
+
+export const MetricInput = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['observation', 'change']),
+    indicator: z.string(),
+    geo: z.string(),
+    period: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    value: z.number().describe('The value as stated (a percent for changes).'),
+    low: z.number(),
+    high: z.number(),
+    qualifier: z.string(),
+    unit: z.string(),
+    source: z.string(),
+    confidence: z.string(),
+  })
+  .openapi('MetricInput');
+
+export const metricResult = <T extends z.ZodRawShape>(name: string, extra: T) =>
+  z
+    .object({
+      metric: z.string(),
+      value: z.number(),
+      low: z.number(),
+      high: z.number(),
+      unit: z.string(),
+      formula: z.string().describe('The formula with the input numbers substituted.'),
+      inputs: z.array(MetricInput),
+      meta: z.object({ datasetVersion: z.string(), qualifierPolicy: z.string() }),
+      ...extra,
+    })
+    .openapi(name);
