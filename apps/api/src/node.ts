@@ -1,15 +1,20 @@
 // Node entry: serves the app with @hono/node-server on 127.0.0.1 (PORT, default 8787; HOST to change)
 // and prints the URL. The embedded default runtime; see src/worker.ts for Cloudflare Workers.
 // Repeat GET/HEAD requests are answered from the app's response cache (the same store the Hono
-// middleware fills) before a Request object is even built; everything else goes through Hono.
+// middleware fills) before a Request object is even built; everything else goes to the widget kit
+// (gallery, embed pages, oEmbed, widget files), which answers its own paths, and then to Hono.
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { createKitHandler } from '@mt0/widget/server';
 import { app, cache } from './app.js';
 import { ifNoneMatchHits } from './middleware/response-cache/index.js';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
-const viaHono = getRequestListener(app.fetch);
+// The kit sits beside the app rather than inside it: its pages must be frameable (the API's own
+// headers forbid framing) and are not data for the response cache.
+const kit = createKitHandler({});
+const viaHono = getRequestListener(async (request: Request) => (await kit(request)) ?? app.fetch(request));
 
 /** Accept and If-None-Match from the raw header list, without building `req.headers` (measurably slower). */
 function conditionalHeaders(raw: string[]): [accept: string | undefined, ifNoneMatch: string | undefined] {

@@ -1,8 +1,28 @@
-// Cloudflare Workers entry over the same app as Node: no bindings needed, the records are bundled.
+// Cloudflare Workers entry over the same app as Node. The records are bundled; the widget's built
+// files (/widget/*, /embed-assets/*) come from the static-assets binding (wrangler.jsonc), with CORS
+// added because module scripts are fetched cross-origin by the pages that embed them.
+import { createKitHandler } from '@mt0/widget/server';
 import { app } from './app.js';
 
-export default { fetch: app.fetch } satisfies ExportedHandler;
-
-interface ExportedHandler {
-  fetch(request: Request, env: unknown, ctx: unknown): Response | Promise<Response>;
+interface Env {
+  ASSETS?: { fetch(request: Request): Promise<Response> };
 }
+
+const kit = createKitHandler({ assets: false });
+const STATIC = /^\/(widget|embed-assets)\//;
+
+async function fromAssets(request: Request, env: Env): Promise<Response | null> {
+  if (!env.ASSETS || !STATIC.test(new URL(request.url).pathname)) return null;
+  const res = await env.ASSETS.fetch(request);
+  const headers = new Headers(res.headers);
+  headers.set('access-control-allow-origin', '*');
+  headers.set('cross-origin-resource-policy', 'cross-origin');
+  return new Response(res.body, { status: res.status, headers });
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
+    // ctx is the Workers ExecutionContext; Hono only passes it through.
+    return (await fromAssets(request, env)) ?? (await kit(request)) ?? app.fetch(request, env, ctx as never);
+  },
+};

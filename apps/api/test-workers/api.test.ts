@@ -12,3 +12,31 @@ describe('the Worker in workerd', () => {
   });
   for (const c of coreCases) it(c.name, () => c.run(fetchWorker));
 });
+
+describe('the widget kit in workerd', () => {
+  it('serves a server-rendered embed page with the seed comparison in its HTML', async () => {
+    const res = await fetchWorker('/embed/compare?lang=en');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    // The seed's street-sales change, +62 % over 2015–2019, is in the page before any script runs.
+    expect(html).toContain('+62%');
+    expect(html).toContain('application/json+oembed');
+  });
+
+  it('serves the widget module from the assets binding with CORS for cross-origin pages', async () => {
+    const res = await fetchWorker('/widget/mt0.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.text()).toContain('mt0-widget');
+  });
+
+  it('answers oEmbed for its own embed URLs and refuses any other URL', async () => {
+    const own = await fetchWorker(`/oembed?url=${encodeURIComponent('https://api.example/embed/stat?lang=es')}&format=json`);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ type: 'rich', version: '1.0' });
+    const foreign = await fetchWorker(`/oembed?url=${encodeURIComponent('https://evil.example/embed/stat')}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers.get('content-type')).toBe('application/problem+json');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalFor } from '../qualifiers/index.js';
+import { intervalFor } from '../qualifiers/policy.js';
 import { formatEstimate, formatShare } from './estimate.js';
 
 const nearly2681 = intervalFor(2681, 'nearly'); // [2412.9, 2681]

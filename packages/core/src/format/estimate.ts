@@ -1,6 +1,6 @@
 import type { Estimate } from '../metrics/interval.js';
 import { toInterval } from '../metrics/interval.js';
-import { fractionWord, type Qualifier } from '../qualifiers/index.js';
+import { fractionWord, type Qualifier } from '../qualifiers/policy.js';
 import type { Language } from '../schemas/common.js';
 import { EN_DASH } from './intl.js';
 import { formatNumber, formatPercent, NOT_A_NUMBER } from './number.js';

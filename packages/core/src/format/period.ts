@@ -1,5 +1,5 @@
+import { type ParsedPeriod, type PeriodPoint, parsePeriod } from '../periods/index.js';
 import type { Language } from '../schemas/common.js';
-import { type ParsedPeriod, type PeriodPoint, parsePeriod } from '../schemas/period.js';
 import { dateFormat, EN_DASH } from './intl.js';
 
 function monthName(month: number, lang: Language): string {

@@ -1,4 +1,4 @@
-import { fractionWord } from '../qualifiers/index.js';
+import { fractionWord } from '../qualifiers/policy.js';
 import type { Language } from '../schemas/common.js';
 import { MINUS } from './intl.js';
 

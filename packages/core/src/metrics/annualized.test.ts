@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { intervalFor } from '../qualifiers/index.js';
-import { yearsBetween } from '../schemas/period.js';
+import { yearsBetween } from '../periods/index.js';
+import { intervalFor } from '../qualifiers/policy.js';
 import { annualized } from './annualized.js';
 
 describe('annualized', () => {

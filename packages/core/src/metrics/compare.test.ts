@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalFor } from '../qualifiers/index.js';
+import { intervalFor } from '../qualifiers/policy.js';
 import { type CompareItem, compare } from './compare.js';
 
 // The seed's four reported changes, as the article gives them.

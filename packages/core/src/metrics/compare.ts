@@ -1,8 +1,8 @@
 import { LOCALES } from '../format/intl.js';
 import { formatNumber, formatSignedChange } from '../format/number.js';
 import { formatChangeSpan, formatPeriod } from '../format/period.js';
+import { parsePeriod, periodEnd, periodStart, yearsBetween } from '../periods/index.js';
 import type { Bilingual, Language } from '../schemas/common.js';
-import { parsePeriod, periodEnd, periodStart, yearsBetween } from '../schemas/period.js';
 import { annualized } from './annualized.js';
 import { type Estimate, type Interval, toInterval } from './interval.js';
 

@@ -1,5 +1,5 @@
 // Shared pieces of the metrics: the `Estimate` input type and interval arithmetic over the corners of a box.
-import type { Interval } from '../qualifiers/index.js';
+import type { Interval } from '../qualifiers/policy.js';
 
 export type { Interval };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalFor } from '../qualifiers/index.js';
+import { intervalFor } from '../qualifiers/policy.js';
 import { percentChange } from './percentChange.js';
 
 describe('percentChange', () => {

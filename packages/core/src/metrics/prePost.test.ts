@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalFor } from '../qualifiers/index.js';
+import { intervalFor } from '../qualifiers/policy.js';
 import { prePost } from './prePost.js';
 
 const launch = { id: 'mt0.launch', date: '2014' };

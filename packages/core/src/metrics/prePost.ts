@@ -1,4 +1,4 @@
-import { type ParsedPeriod, parsePeriod, periodEnd, periodStart } from '../schemas/period.js';
+import { type ParsedPeriod, parsePeriod, periodEnd, periodStart } from '../periods/index.js';
 import { absoluteChange } from './absoluteChange.js';
 import { type Interval, toInterval } from './interval.js';
 import { percentChange } from './percentChange.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalFor } from '../qualifiers/index.js';
+import { intervalFor } from '../qualifiers/policy.js';
 import { ratePer100k } from './ratePer100k.js';
 
 describe('ratePer100k', () => {

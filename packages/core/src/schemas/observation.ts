@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { qualifierSchema } from '../qualifiers/index.js';
+import { qualifierSchema } from '../qualifiers/schema.js';
 import { confidenceSchema, geoSchema, idSchema, languageSchema } from './common.js';
 import { periodSchema } from './period.js';
 

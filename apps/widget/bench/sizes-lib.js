@@ -1,0 +1,53 @@
+// Sizes of the browser files (gzip -9 bytes) and their budgets from issue 4. Shared by `pnpm bench`
+// (bench/sizes.js) and the deterministic check (bench/sizes.test.ts). Reads dist/ only.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { element: 24576, resize: 1024, embedPage: 18432 };
+export const VIEWS = ['stat', 'series', 'compare', 'statement', 'table'];
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/** The file and every chunk it imports statically (relative `./x.js` imports), once each. */
+function graph(dir, file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?["']\.\/([\w.-]+\.js)["']/g))
+    graph(dir, m[1], seen);
+  return seen;
+}
+
+/** Every size the budgets speak of, in gzip -9 bytes. */
+export function sizes(dist) {
+  const pub = join(dist, 'public');
+  const assets = join(pub, 'embed-assets');
+  const out = [
+    {
+      name: 'widget/mt0.js',
+      bytes: gz(readFileSync(join(pub, 'widget', 'mt0.js'))),
+      budget: BUDGETS.element,
+    },
+    {
+      name: 'widget/resize.js',
+      bytes: gz(readFileSync(join(pub, 'widget', 'resize.js'))),
+      budget: BUDGETS.resize,
+    },
+  ];
+  const files = new Set(readdirSync(assets));
+  for (const view of VIEWS) {
+    if (!files.has(`${view}.js`)) throw new Error(`missing embed-assets/${view}.js`);
+    const chunks = [...graph(assets, `${view}.js`)];
+    const bytes = chunks.reduce((sum, f) => sum + gz(readFileSync(join(assets, f))), 0);
+    out.push({
+      name: `embed page /embed/${view} total JS (${chunks.length} files)`,
+      bytes,
+      budget: BUDGETS.embedPage,
+    });
+  }
+  return out;
+}
+
+export const line = (s) =>
+  `${s.name} gzip: ${s.bytes} B (budget ${s.budget} B)${s.bytes > s.budget ? ` OVER by ${s.bytes - s.budget} B` : ''}`;

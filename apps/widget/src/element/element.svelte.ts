@@ -1,0 +1,63 @@
+// The <mt0-widget> custom element: a small class around Svelte's `mount`, with an open shadow root whose
+// styles are adopted as constructed stylesheets (a host page's `style-src` CSP does not block those).
+// Attribute changes replace a `$state.raw` object the mounted Host reads (raw: no proxy in the bundle).
+import { mount, unmount } from 'svelte';
+import css from '../lib/widget.css?inline';
+import { ATTRS, type Attrs, HOST_CSS } from './attrs.js';
+import Host from './Host.svelte';
+
+const DEFAULT_API = new URL(import.meta.url).origin;
+
+function adopt(root: ShadowRoot, text: string) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = text;
+    root.append(style);
+  }
+}
+
+export class Mt0Widget extends HTMLElement {
+  static observedAttributes = ATTRS;
+  attrs: Attrs = $state.raw({});
+  #app: Record<string, unknown> | undefined;
+
+  connectedCallback() {
+    if (this.#app) return;
+    try {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      if (root.adoptedStyleSheets.length === 0) adopt(root, `${HOST_CSS}\n${css}`);
+      this.attrs = Object.fromEntries(ATTRS.map((a) => [a, this.getAttribute(a)]));
+      const self = this;
+      this.#app = mount(Host, {
+        target: root,
+        props: {
+          get attrs() {
+            return self.attrs;
+          },
+          host: this,
+          defaultApi: DEFAULT_API,
+        },
+      });
+    } catch (e) {
+      console.warn('<mt0-widget>: could not render', e);
+    }
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null) {
+    if (this.attrs[name as keyof Attrs] !== value) this.attrs = { ...this.attrs, [name]: value };
+  }
+
+  disconnectedCallback() {
+    // Moving the element in the DOM disconnects and reconnects it: only unmount if it stays out.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.#app) {
+        unmount(this.#app);
+        this.#app = undefined;
+      }
+    });
+  }
+}

@@ -1,0 +1,37 @@
+// Fetches one view's data from the kit server (`{api}/embed/{view}.json?…`, computed there from the
+// dataset by @mt0/core), with a timeout, and checks it before it is drawn. Never throws: a failure is a
+// value, and the widget then falls back to its snapshot.
+import { checkViewData } from '../lib/check.js';
+import type { Params } from '../lib/types.js';
+import { type ViewData, viewKey } from '../lib/viewdata.js';
+
+export type LoadResult = { ok: true; data: ViewData } | { ok: false; reason: string };
+
+type Fetch = (
+  url: string,
+  init: { signal: AbortSignal; headers: Record<string, string> },
+) => Promise<Response>;
+
+/** The URL of a view's data on the kit server. */
+export function dataUrl(api: string, p: Params): string {
+  return `${api.replace(/\/+$/, '')}/embed/${viewKey(p).replace('?', '.json?')}`;
+}
+
+export async function load(api: string, p: Params, f: Fetch, timeoutMs = 4000): Promise<LoadResult> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  const url = dataUrl(api, p);
+  try {
+    const res = await f(url, { signal: ctrl.signal, headers: { accept: 'application/json' } });
+    if (!res.ok) return { ok: false, reason: `${res.status} from ${url}` };
+    const data = checkViewData(await res.json(), p);
+    return data ? { ok: true, data } : { ok: false, reason: `invalid data from ${url}` };
+  } catch (e) {
+    return {
+      ok: false,
+      reason: ctrl.signal.aborted ? `timed out after ${timeoutMs} ms` : String((e as Error)?.message ?? e),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,5 @@
+// The /embed/table page's script: hydrates that view only (each embed page loads just its own view's code).
+import Root from '../../lib/roots/Table.svelte';
+import { start } from '../client.js';
+
+start(Root);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../i18n.js';
+import { bundleFor, change, params } from '../test-utils.js';
+import { compareModel } from './compare.js';
+import { compareDesc } from './derive.js';
+import { layoutCompare } from './layout.js';
+
+describe('compareModel()', () => {
+  it('puts the seed changes on a per-year footing', () => {
+    const p = params('compare');
+    const m = compareModel(bundleFor(p), p);
+    const sales = change('fiscalia.street_sales:CL:2015/2019:fiscalia.via.insightcrime.2022');
+    const convictions = change(
+      'fiscalia.convictions.microtrafficking:CL:2015/2019:fiscalia.via.insightcrime.2022',
+    );
+    expect([sales.percent, convictions.percent]).toEqual([62, 18]);
+    // seizures +150 % in one year: 150 % a year. Street sales: 1.62^(1/4) − 1 = 0.12818 → "+12,8%".
+    // Convictions: 1.18^(1/4) − 1 = 0.04224 → "+4,2%".
+    expect(m?.rows.map((r) => r.rate)).toEqual(['+150%', '+12,8%', '+4,2%']);
+    expect(m?.rows[1]?.value).toBeCloseTo((1.62 ** 0.25 - 1) * 100, 9);
+    expect(m?.rows.map((r) => r.role)).toEqual(['output', 'outcome', 'outcome']);
+    expect(m?.rows.map((r) => r.total)).toEqual(['+150%', '+62%', '+18%']);
+    expect(m?.sentence).toMatch(/^Los indicadores de actividad policial/);
+    expect(m && compareDesc(m, t('es'))).toContain('+12,8% al año');
+  });
+
+  it('speaks English with English numbers', () => {
+    const p = params('compare', { lang: 'en' });
+    const m = compareModel(bundleFor(p), p);
+    expect(m?.rows.map((r) => r.rate)).toEqual(['+150%', '+12.8%', '+4.2%']);
+    expect(m?.title).toBe('Enforcement outputs against outcomes, per year');
+  });
+
+  it('is undefined without the comparison computed for these changes', () => {
+    const p = params('compare');
+    expect(compareModel({ ...bundleFor(p), comparisons: [] }, p)).toBeUndefined();
+  });
+
+  it('lays bars on one scale from zero', () => {
+    const p = params('compare');
+    const m = compareModel(bundleFor(p), p);
+    const L = m && layoutCompare(m, 604);
+    // domain 0…150 over 4…600: +150 % spans 596 px; +12.818 % spans 596 × 12.818 / 150 = 50.9 px.
+    expect(L?.zero).toBe(4);
+    expect(L?.bars[0]?.w).toBe(596);
+    expect(L?.bars[1]?.w).toBeCloseTo((596 * ((1.62 ** 0.25 - 1) * 100)) / 150, 0);
+  });
+});

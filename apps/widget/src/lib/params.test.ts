@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { langFrom, paramsQuery, parseParams } from './params.js';
+
+describe('parseParams()', () => {
+  it('fills the defaults: compare, CL, es, auto', () => {
+    expect(parseParams({})).toEqual({
+      ok: true,
+      params: { view: 'compare', geo: 'CL', lang: 'es', theme: 'auto' },
+    });
+  });
+
+  it('treats empty and null attributes as not given', () => {
+    expect(parseParams({ view: 'stat', geo: '', lang: null, indicator: '  ' }, 'compare', 'en')).toEqual({
+      ok: true,
+      params: { view: 'stat', geo: 'CL', lang: 'en', theme: 'auto' },
+    });
+  });
+
+  it('names every bad parameter', () => {
+    const r = parseParams({
+      view: 'pie',
+      geo: 'chile',
+      from: '20',
+      to: '2020-13',
+      lang: 'fr',
+      theme: 'pink',
+      indicator: 'A B',
+    });
+    expect(r.ok).toBe(false);
+    const names = r.ok ? [] : r.errors.map((e) => e.split(':')[0]);
+    expect(names).toEqual(['view', 'indicator', 'geo', 'from', 'to', 'lang', 'theme']);
+  });
+
+  it('refuses a range that runs backwards', () => {
+    const r = parseParams({ view: 'series', from: '2020', to: '2015' });
+    expect(r.ok ? [] : r.errors).toEqual(['from: "2020" is not before to (2015)']);
+  });
+
+  it('accepts several indicators only for compare', () => {
+    expect(parseParams({ view: 'compare', indicator: 'mt0.seizures,fiscalia.street_sales' }).ok).toBe(true);
+    expect(parseParams({ view: 'stat', indicator: 'mt0.seizures,fiscalia.street_sales' }).ok).toBe(false);
+  });
+
+  it('never throws on hostile input', () => {
+    const hostile = ['__proto__', '<script>', '\u0000', 'x'.repeat(10000), '../../etc'];
+    for (const h of hostile) {
+      expect(() =>
+        parseParams({ view: h, indicator: h, geo: h, from: h, to: h, lang: h, theme: h }),
+      ).not.toThrow();
+    }
+  });
+});
+
+describe('langFrom()', () => {
+  it('reads en from en-US, es from es-CL, and es otherwise', () => {
+    expect(langFrom('en-US')).toBe('en');
+    expect(langFrom('es-CL')).toBe('es');
+    expect(langFrom('pt-BR')).toBe('es');
+    expect(langFrom(null)).toBe('es');
+  });
+});
+
+describe('paramsQuery()', () => {
+  it('leaves defaults out and keeps the language', () => {
+    expect(paramsQuery({ view: 'series', geo: 'CL-RM', from: '2015', lang: 'en', theme: 'dark' })).toBe(
+      'geo=CL-RM&from=2015&lang=en&theme=dark',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../i18n.js';
+import { bundleFor, full, obs, params } from '../test-utils.js';
+import type { Bundle } from '../types.js';
+import { seriesDesc } from './derive.js';
+import { layoutSeries } from './layout.js';
+import { niceTicks, seriesModel } from './series.js';
+
+const SRC = 'cead.casos_policiales.extract2026';
+
+describe('seriesModel()', () => {
+  it('draws CEAD national drug cases 2010–2025 by default, with the launch and the 2025 break', () => {
+    const p = params('series');
+    const m = seriesModel(bundleFor(p), p);
+    expect(m?.points.map((x) => x.period)).toEqual(Array.from({ length: 16 }, (_, i) => String(2010 + i)));
+    // 2010: 14,798 cases → "14.798" in es-CL.
+    expect(obs(`cead.cases.drugs:CL:2010:${SRC}`).value).toBe(14798);
+    expect(m?.points[0]?.label).toBe('14.798');
+    expect(m?.title).toBe('Casos policiales por delitos asociados a drogas, Chile, 2010–2025');
+    // Marked: launches and renamings (national), and the CEAD 2025 reclassification, the only break.
+    const marked = full.events.filter(
+      (e) => ['launch', 'rename', 'reclassification'].includes(e.kind) && e.geo.includes('CL'),
+    );
+    expect(m?.events.map((e) => e.key)).toEqual(marked.map((e) => Number(e.date.slice(0, 4))).sort());
+    expect(m?.events.filter((e) => e.breaks).map((e) => e.key)).toEqual([2025]);
+    expect(m?.events[0]?.label).toMatch(/^2014: /);
+    // 2025: 18,862 cases → "18.862" in the SVG description.
+    expect(obs(`cead.cases.drugs:CL:2025:${SRC}`).value).toBe(18862);
+    expect(m && seriesDesc(m, t('es'))).toContain('2025: 18.862');
+    expect(m?.canRate).toBe(true);
+  });
+
+  it('computes the rate per 100,000 inhabitants from INE population', () => {
+    const p = params('series', { lang: 'en' });
+    const m = seriesModel(bundleFor(p), p, true);
+    const cases = obs(`cead.cases.drugs:CL:2010:${SRC}`).value;
+    const pop = obs('ine.population:CL:2010:ine.projections.extract2026').value;
+    // 14,798 / 17,063,927 × 100,000 = 86.72… → "86.7"
+    expect(cases / pop).toBeCloseTo(0.0008672, 6);
+    expect(m?.points[0]?.label).toBe('86.7');
+    expect(m?.unit).toBe('per 100,000 inhabitants');
+  });
+
+  it('draws a missing year as a gap, never as zero, and splits the line there', () => {
+    const p = params('series', { from: '2018', to: '2022' });
+    const b = bundleFor(p);
+    const holed: Bundle = { ...b, observations: b.observations.filter((o) => o.period !== '2020') };
+    const m = seriesModel(holed, p);
+    expect(m?.points.map((x) => x.value === null)).toEqual([false, false, true, false, false]);
+    expect(m?.points[2]?.label).toBe('sin datos');
+    const L = m && layoutSeries(m, 600);
+    expect(L?.runs).toHaveLength(2);
+    expect(L?.dots).toHaveLength(4);
+  });
+
+  it('breaks the line at a series break (CEAD 2025)', () => {
+    const p = params('series', { from: '2023' });
+    const m = seriesModel(bundleFor(p), p);
+    const L = m && layoutSeries(m, 600);
+    // 2023–2024 are one run; 2025 stands alone after the break (a dot, no segment joining it).
+    expect(L?.runs).toHaveLength(1);
+    expect(L?.runs[0]?.split(' ')).toHaveLength(2);
+    expect(L?.dots).toHaveLength(3);
+  });
+
+  it('is undefined without observations', () => {
+    const p = params('series', { indicator: 'mt0.seizures' });
+    expect(seriesModel(bundleFor(p), p)).toBeUndefined();
+    expect(full.observations.length).toBeGreaterThan(0);
+  });
+});
+
+describe('niceTicks()', () => {
+  it('covers the maximum with round steps from zero', () => {
+    // 18,862 / 4 = 4,715.5 → step 5,000 → 0…20,000
+    expect(niceTicks(18862)).toEqual([0, 5000, 10000, 15000, 20000]);
+    expect(niceTicks(0)).toEqual([0, 1]);
+  });
+});

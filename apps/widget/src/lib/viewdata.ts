@@ -1,0 +1,83 @@
+// Everything one view draws, computed on the server (and at build time for the snapshot) from the
+// dataset with @mt0/core's metrics and formatting: the browser bundles receive it ready to draw, so they
+// carry neither the core nor the dataset. JSON-serialisable on purpose.
+
+import { type CompareModel, compareModel } from './compare/compare.js';
+import { withComparison } from './compare/comparison.js';
+import { citation, csvUrl, sourceLabel, subsetFor } from './data.js';
+import { type Strings, t } from './i18n.js';
+import { paramsQuery } from './params.js';
+import { type SeriesModel, seriesModel } from './series/series.js';
+import { type StatModel, statModel } from './stat/stat.js';
+import { type StatementModel, statementModel } from './statement/statement.js';
+import { tableModel } from './table/table.js';
+import type { Bundle, Lang, Params, TableModel, ViewName } from './types.js';
+
+export interface ViewData {
+  view: ViewName;
+  lang: Lang;
+  /** Dataset version the numbers come from. */
+  version: string;
+  title: string;
+  /** The interface words in `lang`. */
+  ui: Strings;
+  sources: { label: string; url?: string | undefined }[];
+  /** Path of the CSV behind the view on the API ("/v1/changes?format=csv"). */
+  csv: string;
+  /** Citation, without the page's address (the page adds its own). */
+  cite: string;
+  stat?: StatModel;
+  series?: SeriesModel;
+  /** The same series per 100,000 inhabitants, when it can be computed. */
+  rate?: SeriesModel;
+  compare?: CompareModel;
+  statement?: StatementModel;
+  table?: TableModel;
+}
+
+/** The key a view's data is stored and fetched under: `view?query` without the theme. */
+export function viewKey(p: Params): string {
+  return `${p.view}?${paramsQuery({ ...p, theme: 'auto' })}`;
+}
+
+/** The view's data out of the whole bundle; `undefined` when the bundle cannot draw it. */
+export function viewData(full: Bundle, p: Params): ViewData | undefined {
+  const b = withComparison(subsetFor(full, p), p);
+  const base = (title: string, sources: string[]) => ({
+    view: p.view,
+    lang: p.lang,
+    version: b.version,
+    title,
+    ui: t(p.lang),
+    sources: sources.map((id) => ({
+      label: sourceLabel(b, id, p.lang),
+      url: b.sources.find((s) => s.id === id)?.url,
+    })),
+    csv: csvUrl('', p),
+    cite: citation(b, sources, p.lang, '').trim(),
+  });
+  switch (p.view) {
+    case 'stat': {
+      const m = statModel(b, p);
+      return m && { ...base(m.title, [m.sourceId]), stat: m };
+    }
+    case 'series': {
+      const m = seriesModel(b, p);
+      const rate = m?.canRate ? seriesModel(b, p, true) : undefined;
+      return m && { ...base(m.title, m.sources), series: m, ...(rate ? { rate } : {}) };
+    }
+    case 'compare': {
+      const m = compareModel(b, p);
+      return m && { ...base(m.title, m.sources), compare: m };
+    }
+    case 'statement': {
+      const m = statementModel(b, p);
+      return m && { ...base(`${m.who}: ${m.title}`, m.sources), statement: m };
+    }
+    case 'table': {
+      const m = tableModel(b, p);
+      const ids = m ? [...new Set(m.rows.map((r) => r.key.split(':').pop() ?? ''))] : [];
+      return m && { ...base(m.caption, ids), table: m };
+    }
+  }
+}

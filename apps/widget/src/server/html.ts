@@ -1,0 +1,111 @@
+// HTML shells for the kit's pages: escaping, the embed page around a server-rendered widget, the gallery
+// and the error page. Pure strings; no inline scripts or styles, so the pages keep a strict CSP.
+
+export const escapeHtml = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** JSON safe inside <script type="application/json">: no `</script>`, no `<!--`. */
+export const jsonForScript = (x: unknown): string =>
+  JSON.stringify(x)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+/** The pages' Content-Security-Policy: scripts and styles only from our own files, embeddable anywhere. */
+export function csp(origin: string, frames = false): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${origin}`,
+    `style-src 'self' ${origin}`,
+    "img-src 'self' data:",
+    `connect-src 'self' ${origin}`,
+    frames ? `frame-src 'self' ${origin}` : '',
+    "base-uri 'none'",
+    "form-action 'none'",
+    'frame-ancestors *',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+export function htmlHeaders(origin: string, frames = false): Record<string, string> {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': csp(origin, frames),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cache-control': 'public, max-age=300',
+  };
+}
+
+interface EmbedPage {
+  lang: string;
+  theme: string;
+  title: string;
+  oembed: string;
+  canonical: string;
+  body: string;
+  head: string;
+  props: unknown;
+  asset: (path: string) => string;
+  /** The page's script under /embed-assets/. */
+  script: string;
+}
+
+export function embedPage(p: EmbedPage): string {
+  return `<!doctype html>
+<html lang="${p.lang}" class="theme-${p.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(p.title)}</title>
+<link rel="icon" href="data:,">
+<link rel="canonical" href="${escapeHtml(p.canonical)}">
+<link rel="alternate" type="application/json+oembed" href="${escapeHtml(p.oembed)}" title="${escapeHtml(p.title)}">
+<link rel="stylesheet" href="${p.asset('embed.css')}">
+<script type="module" src="${p.asset(p.script)}"></script>
+${p.head}
+</head>
+<body>
+<main>
+<h1 class="sr-only">${escapeHtml(p.title)}</h1>
+<div id="mt0-root">${p.body}</div>
+</main>
+<script type="application/json" id="mt0-props">${jsonForScript(p.props)}</script>
+</body>
+</html>
+`;
+}
+
+export function errorPage(
+  status: number,
+  title: string,
+  items: string[],
+  asset: (path: string) => string,
+): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${status} ${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${asset('embed.css')}">
+</head>
+<body>
+<main class="kit-error">
+<h1>${status} · ${escapeHtml(title)}</h1>
+<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>
+<p><a href="/">MT-0 Data Kit widgets</a></p>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,195 @@
+// The kit's HTML, as strings: server-rendered numbers before any script, oEmbed, errors, CSP.
+import { describe, expect, it } from 'vitest';
+import { change, full, obs } from '../lib/test-utils.js';
+import { VIEWS } from '../lib/types.js';
+import { createKitHandler } from './index.js';
+
+const kit = createKitHandler({ origin: 'https://kit.example', assets: false });
+const get = async (path: string, method = 'GET') => {
+  const res = await kit(new Request(`http://127.0.0.1:9/${path.replace(/^\//, '')}`, { method }));
+  if (!res) throw new Error(`not handled: ${path}`);
+  return { res, text: await res.text() };
+};
+/** The visible HTML: the page without its JSON props. */
+const visible = (html: string) => html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
+
+describe('GET /embed/{view}', () => {
+  it('renders the numbers, the table and the source into the HTML before any script', async () => {
+    const { res, text } = await get('/embed/compare?lang=es');
+    expect(res.status).toBe(200);
+    const html = visible(text);
+    // Street sales +62 % over 2015→2019 → 1.62^(1/4) − 1 = 12.8 % a year; convictions 1.18^(1/4) − 1 = 4.2 %.
+    expect(change('fiscalia.street_sales:CL:2015/2019:fiscalia.via.insightcrime.2022').percent).toBe(62);
+    for (const n of ['+150% al año', '+12,8% al año', '+4,2% al año', 'Total: +62%, 2015→2019'])
+      expect(html).toContain(n);
+    expect(html).toContain('<table>');
+    expect(html).toContain('vía InSight Crime</a>');
+    expect(html).toContain('role="img"');
+    expect(html).toContain('Descargar datos');
+    expect(html).toContain('href="https://kit.example/v1/changes?format=csv"');
+  });
+
+  it('renders every view in es and en with a title and its oEmbed discovery link', async () => {
+    for (const view of VIEWS) {
+      for (const lang of ['es', 'en']) {
+        const { res, text } = await get(`/embed/${view}?lang=${lang}`);
+        expect(res.status, `${view} ${lang}`).toBe(200);
+        expect(text).toContain(`<html lang="${lang}"`);
+        const oembed = `https://kit.example/oembed?url=${encodeURIComponent(`https://kit.example/embed/${view}?lang=${lang}`)}&amp;format=json`;
+        expect(text).toContain(`<link rel="alternate" type="application/json+oembed" href="${oembed}"`);
+        expect(text).toContain(lang === 'es' ? 'Citar' : 'Cite');
+      }
+    }
+  });
+
+  it('renders a series in English numbers with its events', async () => {
+    const { text } = await get('/embed/series?lang=en&from=2015&to=2020');
+    // 2015: 12,775 cases (record value), printed "12,775".
+    expect(obs('cead.cases.drugs:CL:2015:cead.casos_policiales.extract2026').value).toBe(12775);
+    expect(visible(text)).toContain('2015: 12,775');
+    expect(visible(text)).not.toContain('2021:');
+  });
+
+  it('has no inline script: only our module and the JSON props; a strict CSP that allows embedding', async () => {
+    const { res, text } = await get(
+      '/embed/stat?lang=en&childId=x&initialWidth=320&parentTitle=T&parentUrl=https%3A%2F%2Fa.b',
+    );
+    const scripts = text.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts).toEqual([
+      '<script type="module" src="/embed-assets/stat.js">',
+      '<script type="application/json" id="mt0-props">',
+    ]);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' https://kit.example");
+    expect(csp).toContain('frame-ancestors *');
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+  });
+
+  it('keeps the JSON props from closing the script', async () => {
+    const { text } = await get('/embed/statement?lang=en');
+    const json = /<script type="application\/json" id="mt0-props">([\s\S]*?)<\/script>/.exec(text)?.[1] ?? '';
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json).data.view).toBe('statement');
+  });
+
+  it('answers bad parameters with 400 and an unknown view with 404, as HTML pages', async () => {
+    const bad = await get('/embed/stat?lang=fr&geo=%3Cscript%3E');
+    expect(bad.res.status).toBe(400);
+    expect(bad.res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(bad.text).toContain('lang: &quot;fr&quot; is not es or en');
+    expect(bad.text).not.toContain('<script>');
+    expect((await get('/embed/pie')).res.status).toBe(404);
+    expect((await get('/embed/series?indicator=nope.none')).res.status).toBe(404);
+    expect((await get('/embed/stat?initialWidth=wide')).res.status).toBe(400);
+  });
+
+  it('answers HEAD without a body and other methods with 405', async () => {
+    const head = await get('/embed/stat', 'HEAD');
+    expect([head.res.status, head.text]).toEqual([200, '']);
+    expect((await get('/embed/stat', 'POST')).res.status).toBe(405);
+  });
+
+  it('leaves every other path to the host app', async () => {
+    expect(await kit(new Request('http://127.0.0.1/v1/sources'))).toBeNull();
+    expect(await kit(new Request('http://127.0.0.1/widget/mt0.js'))).toBeNull();
+  });
+});
+
+describe('GET /oembed', () => {
+  const oembed = async (q: string) => get(`/oembed?${q}`);
+  const ours = encodeURIComponent('https://kit.example/embed/compare?lang=en');
+
+  it('answers a rich iframe for our own embed URLs, within maxwidth and maxheight', async () => {
+    const { res, text } = await oembed(`url=${ours}&maxwidth=480&maxheight=300&format=json`);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(text);
+    expect(body).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      width: 480,
+      height: 300,
+      provider_name: 'MT-0 Data Kit',
+    });
+    expect(body.html).toBe(
+      `<iframe src="https://kit.example/embed/compare?lang=en" title="${body.title}" width="480" height="300" frameborder="0" scrolling="no"></iframe>`,
+    );
+  });
+
+  it('gives a 404 problem for any other URL and never echoes it', async () => {
+    for (const url of [
+      'https://evil.example/embed/compare',
+      'javascript:alert(1)',
+      'https://kit.example/v1/sources',
+      'https://kit.example/embed/pie',
+    ]) {
+      const { res, text } = await oembed(`url=${encodeURIComponent(url)}`);
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(text).not.toContain('evil');
+      expect(text).not.toContain('javascript');
+    }
+  });
+
+  it('gives 501 for XML and 400 for a missing url or a bad size', async () => {
+    expect((await oembed(`url=${ours}&format=xml`)).res.status).toBe(501);
+    expect((await oembed('format=json')).res.status).toBe(400);
+    expect((await oembed(`url=${ours}&maxwidth=-3`)).res.status).toBe(400);
+  });
+});
+
+describe('GET /', () => {
+  it('lists every view in both languages with three embed codes and copy buttons', async () => {
+    const { res, text } = await get('/');
+    expect(res.status).toBe(200);
+    for (const view of VIEWS) {
+      for (const lang of ['es', 'en']) {
+        expect(text).toContain(`id="${view}-${lang}"`);
+        for (const kind of ['script', 'iframe', 'link'])
+          expect(text).toContain(`data-copy="${view}-${lang}-${kind}"`);
+      }
+    }
+    expect(text).toContain(
+      '&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; style=&quot;display:block;min-height:600px&quot;&gt;&lt;/mt0-widget&gt;',
+    );
+    expect(text).toContain(`v${full.version}`);
+  });
+});
+
+describe('static files', () => {
+  const dist = new URL('../../dist/public/', import.meta.url).href;
+  const withAssets = createKitHandler({ assets: dist });
+
+  it('serves the built files with CORS (module scripts load cross-origin) and refuses traversal', async () => {
+    const res = await withAssets(new Request('http://127.0.0.1/widget/resize.js'));
+    expect(res?.status).toBe(200);
+    expect(res?.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res?.headers.get('access-control-allow-origin')).toBe('*');
+    // `/widget/%2e%2e/…` normalises out of /widget (not ours: null); an encoded slash is refused.
+    expect(await withAssets(new Request('http://127.0.0.1/widget/%2e%2e/server/index.js'))).toBeNull();
+    expect((await withAssets(new Request('http://127.0.0.1/widget/..%2fserver%2findex.js')))?.status).toBe(
+      404,
+    );
+    expect((await withAssets(new Request('http://127.0.0.1/widget/nope.js')))?.status).toBe(404);
+  });
+
+  it('leaves them to the host with assets: false', async () => {
+    expect(await kit(new Request('http://127.0.0.1/widget/mt0.js'))).toBeNull();
+  });
+});
+
+describe('GET /embed/{view}.json', () => {
+  it('answers the data mt0.js draws, with CORS, and problems for bad input', async () => {
+    const { res, text } = await get('/embed/stat.json?lang=en');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const data = JSON.parse(text);
+    expect([data.view, data.lang, data.stat.big]).toEqual([
+      'stat',
+      'en',
+      `+${change('mt0.seizures:CL:2020/2021:pdi.via.insightcrime.2022').percent}%`,
+    ]);
+    expect((await get('/embed/stat.json?lang=xx')).res.status).toBe(400);
+    expect((await get('/embed/pie.json')).res.status).toBe(404);
+  });
+});

@@ -1,0 +1,323 @@
+// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the
+// server-rendered embed pages (`/embed/{view}`, and their data for mt0.js at `/embed/{view}.json`), the
+// oEmbed provider (`/oembed`) and, on Node, the built browser files (`/widget/*`, `/embed-assets/*`). It renders with
+// Svelte's `render` over the dataset imported directly (no fetch), and returns `null` for any other path
+// so the host app (the Hono API) can answer it. Must not import hono.
+import { dataset as coreDataset } from '@mt0/core/dataset';
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+import { embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/embedCodes.js';
+import { t } from '../lib/i18n.js';
+import { parseParams, type RawParams } from '../lib/params.js';
+import Compare from '../lib/roots/Compare.svelte';
+import Series from '../lib/roots/Series.svelte';
+import Stat from '../lib/roots/Stat.svelte';
+import Statement from '../lib/roots/Statement.svelte';
+import Table from '../lib/roots/Table.svelte';
+import { type DatasetLike, toBundle } from '../lib/snapshot.js';
+import { type Bundle, type Params, VIEWS, type ViewName } from '../lib/types.js';
+import type { WidgetProps } from '../lib/view.js';
+import { type ViewData, viewData } from '../lib/viewdata.js';
+import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
+
+export interface KitHandlerOptions {
+  /** The compiled dataset (defaults to `@mt0/core/dataset`). */
+  dataset?: DatasetLike;
+  /** Public origin of the server (`https://kit.example`); defaults to each request's own origin. */
+  origin?: string;
+  /**
+   * Where `/widget/*` and `/embed-assets/*` are read from: a `file:` URL of dist/public/ (ending in `/`).
+   * Defaults to the dist/public/ beside this file when it runs from disk (Node); `false` leaves those
+   * paths to the host (a Workers assets binding, a CDN).
+   */
+  assets?: string | false;
+}
+
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  png: 'image/png',
+};
+
+/** dist/public/ beside dist/server/index.js, when running from disk. */
+function defaultAssets(): string | false {
+  return import.meta.url.startsWith('file:') ? new URL('../public/', import.meta.url).href : false;
+}
+
+export type KitHandler = (request: Request) => Promise<Response | null>;
+
+const asset = (path: string) => `/embed-assets/${path}`;
+
+/** Each embed page's root component; its script is /embed-assets/{view}.js (the same root, hydrated). */
+const ROOTS: Record<ViewName, Component<WidgetProps>> = {
+  stat: Stat,
+  series: Series,
+  compare: Compare,
+  statement: Statement,
+  table: Table,
+};
+
+function problem(status: number, title: string, detail: string): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json', 'access-control-allow-origin': '*' },
+  });
+}
+
+function html(body: string, status: number, origin: string, frames = false): Response {
+  return new Response(body, { status, headers: htmlHeaders(origin, frames) });
+}
+
+/** Reads a positive integer parameter; `undefined` when absent, `null` when present but invalid. */
+function intParam(q: URLSearchParams, name: string, max: number): number | undefined | null {
+  const v = q.get(name);
+  if (v === null || v === '') return undefined;
+  if (!/^\d{1,6}$/.test(v)) return null;
+  const n = Number(v);
+  return n >= 1 && n <= max ? n : null;
+}
+
+const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
+  view,
+  indicator: q.get('indicator'),
+  geo: q.get('geo'),
+  from: q.get('from'),
+  to: q.get('to'),
+  lang: q.get('lang'),
+  theme: q.get('theme'),
+});
+
+/**
+ * Creates the handler. The dataset is cut into a Bundle once, here, never per request.
+ * @example
+ * const kit = createKitHandler({});
+ * (await kit(new Request('http://127.0.0.1:8787/embed/stat?lang=en')))?.status // 200
+ * await kit(new Request('http://127.0.0.1:8787/v1/sources')) // null: not the kit's
+ */
+export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
+  const full: Bundle = toBundle(options.dataset ?? (coreDataset as unknown as DatasetLike));
+  const assetsBase = options.assets ?? defaultAssets();
+
+  /** A file of dist/public (flat folders, fixed extensions: no traversal), with CORS for module scripts. */
+  async function staticFile(path: string): Promise<Response | null> {
+    const m = /^\/(widget|embed-assets)\/[\w-]+(?:\.[\w-]+)*\.(js|css|png)$/.exec(path);
+    if (!m || !assetsBase) return null;
+    try {
+      const { readFile } = await import('node:fs/promises');
+      const body = await readFile(new URL(`.${path}`, assetsBase));
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'content-type': TYPES[m[2] as string] as string,
+          'access-control-allow-origin': '*',
+          'cross-origin-resource-policy': 'cross-origin',
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'public, max-age=300',
+        },
+      });
+    } catch {
+      return new Response('Not Found', {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      });
+    }
+  }
+  const cache = new Map<string, string>();
+  const dataFor = (p: Params): ViewData | undefined => viewData(full, p);
+
+  function renderEmbed(origin: string, p: Params, width: number): { page: string } | { missing: string } {
+    const key = `${origin}|${embedUrl(origin, p)}|${width}`;
+    const hit = cache.get(key);
+    if (hit) return { page: hit };
+    const data = dataFor(p);
+    if (!data) return { missing: t(p.lang).noData };
+    const title = data.title;
+    const canonical = embedUrl(origin, p);
+    const props = {
+      data,
+      theme: p.theme,
+      api: origin,
+      href: canonical,
+      note: `${data.ui.version} v${data.version}`,
+      width,
+    };
+    const out = render(ROOTS[p.view], { props });
+    const page = embedPage({
+      lang: p.lang,
+      theme: p.theme,
+      title,
+      canonical,
+      oembed: `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`,
+      head: out.head,
+      body: out.body,
+      props,
+      asset,
+      script: `${p.view}.js`,
+    });
+    if (cache.size > 500) cache.clear();
+    cache.set(key, page);
+    return { page };
+  }
+
+  /** `GET /embed/{view}.json?…`: the view's data, for mt0.js (computed here, from the dataset). */
+  function json(url: URL, view: string): Response {
+    const parsed = (VIEWS as readonly string[]).includes(view)
+      ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
+      : undefined;
+    if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
+    if (!parsed.ok) return problem(400, 'Invalid parameter', parsed.errors.join('; '));
+    const data = dataFor(parsed.params);
+    if (!data) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    return new Response(JSON.stringify(data), {
+      status: 200,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'access-control-allow-origin': '*',
+        'cache-control': 'public, max-age=300',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  function embed(url: URL, view: string, origin: string): Response {
+    if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
+    if (!(VIEWS as readonly string[]).includes(view)) {
+      return html(errorPage(404, 'Unknown view', [`Views: ${VIEWS.join(', ')}`], asset), 404, origin);
+    }
+    const q = url.searchParams;
+    const parsed = parseParams(rawFrom(q, view), view as ViewName);
+    const initialWidth = intParam(q, 'initialWidth', 10000);
+    const errors = parsed.ok ? [] : parsed.errors;
+    if (initialWidth === null) errors.push('initialWidth: expected a width in pixels');
+    if (!parsed.ok || errors.length > 0)
+      return html(errorPage(400, 'Bad embed parameters', errors, asset), 400, origin);
+    const width = Math.min(1200, Math.max(280, initialWidth ?? 600));
+    const r = renderEmbed(origin, parsed.params, width);
+    if ('missing' in r)
+      return html(errorPage(404, r.missing, [embedUrl(origin, parsed.params)], asset), 404, origin);
+    return html(r.page, 200, origin);
+  }
+
+  function oembed(url: URL, origin: string): Response {
+    const q = url.searchParams;
+    const format = q.get('format') ?? 'json';
+    if (format !== 'json') return problem(501, 'Format not implemented', 'Only format=json is supported.');
+    const raw = q.get('url');
+    if (!raw) return problem(400, 'Missing parameter', 'The url parameter is required.');
+    const maxwidth = intParam(q, 'maxwidth', 100000);
+    const maxheight = intParam(q, 'maxheight', 100000);
+    if (maxwidth === null || maxheight === null) {
+      return problem(400, 'Invalid parameter', 'maxwidth and maxheight must be positive integers.');
+    }
+    // Never fetch or echo a foreign URL: only our own /embed/{view} URLs have a representation.
+    const notOurs = () => problem(404, 'Not found', 'The url is not an embed of this server.');
+    let target: URL;
+    try {
+      target = new URL(raw);
+    } catch {
+      return notOurs();
+    }
+    const m = /^\/embed\/([a-z]+)\/?$/.exec(target.pathname);
+    if (target.origin !== origin || !m?.[1] || !(VIEWS as readonly string[]).includes(m[1])) return notOurs();
+    const parsed = parseParams(rawFrom(target.searchParams, m[1]), m[1] as ViewName);
+    if (!parsed.ok) return notOurs();
+    const p = parsed.params;
+    const title = dataFor(p)?.title;
+    if (!title) return notOurs();
+    const width = Math.min(maxwidth ?? 600, 600);
+    const height = Math.min(maxheight ?? HEIGHTS[p.view], HEIGHTS[p.view]);
+    const body = {
+      version: '1.0',
+      type: 'rich',
+      title,
+      provider_name: 'MT-0 Data Kit',
+      provider_url: `${origin}/`,
+      cache_age: 86400,
+      html: iframeHtml(origin, p, title, width, height),
+      width,
+      height,
+    };
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'access-control-allow-origin': '*',
+        'cache-control': 'public, max-age=3600',
+      },
+    });
+  }
+
+  function gallery(origin: string): Response {
+    const sections = VIEWS.flatMap((view) =>
+      (['es', 'en'] as const).map((lang) => {
+        const p: Params = { view, geo: 'CL', lang, theme: 'auto' };
+        const title = dataFor(p)?.title ?? view;
+        const codes = embedCodes(origin, p, title);
+        const id = `${view}-${lang}`;
+        const s = t(lang);
+        const code = (kind: keyof typeof codes, label: string) => `
+<div class="code">
+  <h4>${label}</h4>
+  <pre><code id="${id}-${kind}">${escapeHtml(codes[kind])}</code></pre>
+  <button type="button" data-copy="${id}-${kind}" data-done="${lang === 'es' ? 'Copiado' : 'Copied'}">${lang === 'es' ? 'Copiar' : 'Copy'}</button>
+</div>`;
+        return `
+<section class="item" id="${id}" lang="${lang}">
+  <h3><code>${view}</code> · ${lang} — ${escapeHtml(title)}</h3>
+  <iframe src="${escapeHtml(embedUrl(origin, p))}" title="${escapeHtml(title)}" height="${HEIGHTS[view]}" loading="lazy"></iframe>
+  ${code('script', lang === 'es' ? 'Script (componente web) + enlace sin JavaScript' : 'Script (web component) + no-JS link')}
+  ${code('iframe', lang === 'es' ? 'Iframe adaptable' : 'Responsive iframe')}
+  ${code('link', lang === 'es' ? 'Enlace (sin JavaScript)' : 'Link (no JavaScript)')}
+  <p class="note">${escapeHtml(s.version)} v${escapeHtml(full.version)} · oEmbed: <code>${escapeHtml(`${origin}/oembed?url=${encodeURIComponent(embedUrl(origin, p))}`)}</code></p>
+</section>`;
+      }),
+    );
+    const page = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>MT-0 Data Kit — widgets</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${asset('embed.css')}">
+<script type="module" src="${asset('gallery.js')}"></script>
+</head>
+<body class="gallery">
+<header>
+<h1>MT-0 Data Kit — widgets</h1>
+<p>Every view in Spanish and English, with its three embed codes. The numbers come from the kit's dataset (v${escapeHtml(full.version)}); the API lives at <a href="/v1">/v1</a>.</p>
+</header>
+<main>${sections.join('\n')}</main>
+</body>
+</html>
+`;
+    return html(page, 200, origin, true);
+  }
+
+  return async (request: Request): Promise<Response | null> => {
+    try {
+      const url = new URL(request.url);
+      const path = url.pathname;
+      const isAsset = path.startsWith('/widget/') || path.startsWith('/embed-assets/');
+      const mine =
+        path === '/' || path === '/oembed' || path.startsWith('/embed/') || (isAsset && assetsBase !== false);
+      if (!mine) return null;
+      const origin = (options.origin ?? url.origin).replace(/\/+$/, '');
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+      }
+      let res: Response;
+      if (isAsset) res = (await staticFile(path)) ?? new Response('Not Found', { status: 404 });
+      else if (path === '/') res = gallery(origin);
+      else if (path === '/oembed') res = oembed(url, origin);
+      else res = embed(url, decodeURIComponent(path.slice('/embed/'.length)).replace(/\/$/, ''), origin);
+      return request.method === 'HEAD'
+        ? new Response(null, { status: res.status, headers: res.headers })
+        : res;
+    } catch (e) {
+      // Never a 500 with a stack: a short problem without details.
+      console.error('mt0 kit handler:', e);
+      return problem(500, 'Internal error', 'The page could not be rendered.');
+    }
+  };
+}

@@ -1,0 +1,248 @@
+// The script embed in hostile and unlucky hosts: aggressive global CSS and a strict page CSP, the API
+// down, bad attributes, two widgets on one page, and no layout shift while loading.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedCodes } from '../src/lib/embedCodes.js';
+import type { ViewName } from '../src/lib/types.js';
+import { launch, RESULTS, settled, shadowText, watch } from './browser.js';
+import { CEAD_2025, fmt, SEIZURES, VERSION } from './data.js';
+import { type Host, type Kit, startHost, startKit } from './servers.js';
+
+let kit: Kit;
+let host: Host;
+let ctx: BrowserContext;
+
+beforeAll(async () => {
+  kit = await startKit();
+  host = await startHost();
+  ctx = await launch();
+}, 30000);
+afterAll(async () => {
+  await ctx?.close();
+  await host?.stop();
+  await kit?.stop();
+});
+
+/** A port nothing listens on (and that Chromium does not refuse as unsafe). */
+async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const srv = createServer();
+  await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((ok) => srv.close(ok));
+  return port;
+}
+
+const shell = (body: string, head = '') => `<!doctype html>
+<html lang="es"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${head}
+<script type="module" src="${kit?.origin}/widget/mt0.js"></script></head>
+<body><main><h1>Nota</h1><p>Antes.</p>${body}<p id="after">Después.</p></main></body></html>`;
+
+/** Computed styles of every element inside the widget: what "unchanged rendering" means, exactly. */
+const innerStyles = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('mt0-widget')?.shadowRoot;
+    const props = [
+      'color',
+      'font-family',
+      'font-size',
+      'line-height',
+      'letter-spacing',
+      'text-transform',
+      'margin',
+      'padding',
+      'border',
+      'background-color',
+      'width',
+      'height',
+    ];
+    return [...(root?.querySelectorAll('*') ?? [])].map((el) => {
+      const cs = getComputedStyle(el);
+      return props.map((p) => cs.getPropertyValue(p)).join('|');
+    });
+  });
+
+/** The host element's own box, which page CSS targets directly. */
+const hostBox = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector('mt0-widget') as HTMLElement;
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return [cs.display, cs.margin, cs.padding, cs.border, cs.opacity, cs.backgroundColor, r.width, r.height];
+  });
+
+describe('a hostile host page', () => {
+  it('leaves the widget exactly as on a plain page', async () => {
+    const widget = '<mt0-widget view="stat" lang="es" theme="light"></mt0-widget>';
+    // The widget first in the page, so that it sits at the same place on both pages and pixels compare.
+    const first = (head = '') => shell('', head).replace('<body>', `<body>${widget}`);
+    const plain = await ctx.newPage();
+    // The same URL for both (the widget's "Cite" text quotes the page's address).
+    await plain.goto(host.page('/story.html', first()));
+    await settled(plain);
+    const clean = await plain.locator('mt0-widget').screenshot({ path: `${RESULTS}/hostile-before.png` });
+    const cleanStyles = await innerStyles(plain);
+    const cleanBox = await hostBox(plain);
+    await plain.close();
+
+    host.page(
+      '/hostile.css',
+      // Inherited properties on everything; box properties aimed at the element itself (so that the page's
+      // own containers keep their width and the comparison is fair); hiding rules that must not reach in.
+      `* { color: red !important; font: italic 30px/3 serif !important; letter-spacing: 5px !important; text-transform: uppercase !important;
+  word-spacing: 8px !important; text-align: right !important; cursor: crosshair !important; text-decoration: line-through !important; }
+mt0-widget { margin: 17px !important; padding: 13px !important; border: 3px dashed lime !important; background: yellow !important;
+  box-sizing: content-box !important; width: 300px !important; min-height: 900px !important; display: inline !important; opacity: 0.5 !important; }
+svg, figure, table, div, p.big, details { display: none !important; }`,
+    );
+    const page = await ctx.newPage();
+    const seen = watch(page);
+    // A page-level CSP: our script is allowed (the newsroom added it), nothing inline is.
+    const csp = `default-src 'self'; script-src ${kit.origin}; connect-src ${kit.origin}; style-src 'self'; img-src 'self' data:`;
+    await page.goto(
+      host.page('/story.html', first('<link rel="stylesheet" href="/hostile.css">'), {
+        'content-security-policy': csp,
+      }),
+    );
+    await settled(page);
+    expect(await innerStyles(page)).toEqual(cleanStyles);
+    expect(await hostBox(page)).toEqual(cleanBox);
+    expect(cleanBox.slice(0, 6)).toEqual([
+      'block',
+      '0px',
+      '0px',
+      '0px none rgb(0, 0, 0)',
+      '1',
+      'rgba(0, 0, 0, 0)',
+    ]);
+    const shot = await page.locator('mt0-widget').screenshot({ path: `${RESULTS}/hostile-after.png` });
+    expect(shot.equals(clean)).toBe(true);
+    expect(await shadowText(page)).toContain(`+${SEIZURES}%`);
+    expect(seen.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+    await page.close();
+  }, 30000);
+});
+
+describe('an unreachable API', () => {
+  it('shows the bundled snapshot with a "data as of" note', async () => {
+    const page = await ctx.newPage();
+    const seen = watch(page);
+    const port = await closedPort();
+    await page.goto(
+      host.page(
+        '/down.html',
+        shell(`<mt0-widget view="series" api="http://127.0.0.1:${port}"></mt0-widget>`),
+      ),
+    );
+    await settled(page);
+    await page.waitForFunction(() =>
+      /Datos al/.test(document.querySelector('mt0-widget')?.shadowRoot?.textContent ?? ''),
+    );
+    const text = await shadowText(page);
+    expect(text).toContain(`Datos al v${VERSION}`);
+    const desc = await page.evaluate(
+      () => document.querySelector('mt0-widget')?.shadowRoot?.querySelector('desc')?.textContent,
+    );
+    // 2025 national cases from the snapshot, es-CL grouping.
+    expect(desc).toContain(`2025: ${fmt(CEAD_2025, 'es')}`);
+    expect(seen.warnings.some((w) => w.includes('showing the bundled snapshot'))).toBe(true);
+    expect(seen.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+    await page.screenshot({ path: `${RESULTS}/api-down.png` });
+    await page.close();
+  }, 30000);
+
+  it('shows a small error, not a blank, when the snapshot does not cover the request', async () => {
+    const page = await ctx.newPage();
+    const port = await closedPort();
+    await page.goto(
+      host.page(
+        '/down2.html',
+        shell(`<mt0-widget view="series" geo="CL-RM" api="http://127.0.0.1:${port}"></mt0-widget>`),
+      ),
+    );
+    await settled(page);
+    expect(await shadowText(page)).toContain('No se pudo mostrar este gráfico');
+    await page.close();
+  }, 30000);
+});
+
+describe('bad attributes', () => {
+  it('render an error state inside the widget and a console warning, and throw nothing', async () => {
+    const page = await ctx.newPage();
+    const seen = watch(page);
+    await page.goto(
+      host.page('/bad.html', shell('<mt0-widget view="pie" lang="fr" geo="Chile"></mt0-widget>')),
+    );
+    await settled(page);
+    const text = await shadowText(page);
+    expect(text).toContain('No se pudo mostrar este gráfico');
+    expect(text).toContain('view: "pie"');
+    expect(seen.warnings.some((w) => w.includes('<mt0-widget>: view: "pie"'))).toBe(true);
+    expect(seen.errors).toEqual([]);
+    // Fixing the attribute brings the widget back.
+    await page.evaluate(() => {
+      const el = document.querySelector('mt0-widget') as HTMLElement;
+      el.setAttribute('view', 'stat');
+      el.setAttribute('lang', 'en');
+      el.setAttribute('geo', 'CL');
+    });
+    await page.waitForFunction(() => document.querySelector('mt0-widget')?.shadowRoot?.querySelector('.big'));
+    expect(await shadowText(page)).toContain(`+${SEIZURES}%`);
+    await page.close();
+  }, 30000);
+});
+
+describe('two widgets on one page', () => {
+  it('do not interfere: each keeps its own view, language, theme and data', async () => {
+    const page = await ctx.newPage();
+    const seen = watch(page);
+    await page.goto(
+      host.page(
+        '/two.html',
+        shell(
+          '<mt0-widget id="a" view="stat" lang="en" theme="dark"></mt0-widget><mt0-widget id="b" view="series" geo="CL-RM" lang="es"></mt0-widget>',
+        ),
+      ),
+    );
+    await settled(page, '#a');
+    await settled(page, '#b');
+    const a = await shadowText(page, '#a');
+    const b = await shadowText(page, '#b');
+    expect(a).toContain('MT-0 drug seizures');
+    expect(b).toContain('Casos policiales por delitos asociados a drogas');
+    expect(b).not.toContain('MT-0 drug seizures');
+    // Changing one leaves the other as it was.
+    await page.evaluate(() => document.querySelector('#a')?.setAttribute('lang', 'es'));
+    await page.waitForFunction(() =>
+      document.querySelector('#a')?.shadowRoot?.textContent?.includes('Incautaciones'),
+    );
+    expect(await shadowText(page, '#b')).toBe(b);
+    expect(seen.errors).toEqual([]);
+    await page.screenshot({ path: `${RESULTS}/two-widgets.png`, fullPage: true });
+    await page.close();
+  }, 30000);
+});
+
+describe('layout stability', () => {
+  for (const view of ['stat', 'series', 'compare', 'statement', 'table']) {
+    it(`${view}: no layout shift while it loads (CLS 0)`, async () => {
+      const page = await ctx.newPage();
+      await page.addInitScript(() => {
+        (window as unknown as { cls: number }).cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!e.hadRecentInput) (window as unknown as { cls: number }).cls += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // The script snippet as the gallery gives it (with its reserved height), content after it.
+      const p = { view: view as ViewName, geo: 'CL', lang: 'es', theme: 'auto' } as const;
+      const snippet = embedCodes(kit.origin, p, view).script.replace(/<script[^>]*><\/script>\n/, '');
+      await page.goto(host.page(`/cls-${view}.html`, shell(snippet)));
+      await settled(page);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
+      await page.close();
+    }, 30000);
+  }
+});

@@ -1,0 +1,27 @@
+// Build 4 of 4: dist/server/index.js — the framework-agnostic fetch handler (`createKitHandler`) that
+// renders the gallery, the embed pages (Svelte `render`) and oEmbed. Imports the dataset directly; no hono.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [
+    svelte({ emitCss: false, compilerOptions: { css: 'external' } }),
+    {
+      name: 'mt0-server-types',
+      closeBundle() {
+        mkdirSync('dist/server', { recursive: true });
+        copyFileSync('src/server/index.d.ts', 'dist/server/index.d.ts');
+      },
+    },
+  ],
+  ssr: { noExternal: ['svelte'], external: ['@mt0/core'] },
+  build: {
+    outDir: 'dist/server',
+    emptyOutDir: true,
+    target: 'node20',
+    ssr: 'src/server/index.ts',
+    minify: false,
+    rolldownOptions: { output: { entryFileNames: 'index.js', format: 'es' } },
+  },
+});

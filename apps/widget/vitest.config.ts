@@ -1,0 +1,11 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+import { snapshotPlugin } from './build/snapshot-plugin.js';
+
+// Node tests of the pure layer and of the server-rendered HTML (as strings). Fixed TZ and locale.
+process.env.TZ = 'UTC';
+
+export default defineConfig({
+  plugins: [svelte({ compilerOptions: { css: 'external' } }), snapshotPlugin()],
+  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+});
