@@ -32,7 +32,9 @@ describe('the widget kit in workerd', () => {
   });
 
   it('answers oEmbed for its own embed URLs and refuses any other URL', async () => {
-    const own = await fetchWorker(`/oembed?url=${encodeURIComponent('https://api.example/embed/stat?lang=es')}&format=json`);
+    const own = await fetchWorker(
+      `/oembed?url=${encodeURIComponent('https://api.example/embed/stat?lang=es')}&format=json`,
+    );
     expect(own.status).toBe(200);
     expect(await own.json()).toMatchObject({ type: 'rich', version: '1.0' });
     const foreign = await fetchWorker(`/oembed?url=${encodeURIComponent('https://evil.example/embed/stat')}`);
