@@ -6,3 +6,4 @@ export * from './format/index.js';
 export * from './metrics/index.js';
 export * from './qualifiers/index.js';
 export * from './schemas/index.js';
+export * from './story.js';

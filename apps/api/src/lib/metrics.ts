@@ -1,6 +1,7 @@
 // The metric computations behind /v1/metrics/*: resolve record references, call the core's pure
 // metrics, and write the formula with the numbers substituted. Each returns a plain object; failures
 // are ProblemErrors naming the parameter (422 when the records cannot give the metric).
+
 import {
   absoluteChange,
   annualized,
@@ -16,6 +17,7 @@ import {
 } from '@mt0/core/metrics';
 import type { Language, Observation, ReportedChange } from '@mt0/core/schemas';
 import { parsePeriod, yearsBetween } from '@mt0/core/schemas';
+import { SEED_STORY } from '@mt0/core/story';
 import { events, indicators, meta, observationsByKey, observationsBySeries } from './data.js';
 import { bounds, num } from './numbers.js';
 import {
@@ -475,11 +477,7 @@ export function prepostMetric(
 // --- compare (outputs against outcomes) -----------------------------------------------------------
 
 /** The seed story: seizures (an output) against street-level sales and convictions (outcomes). */
-export const DEFAULT_COMPARE = [
-  'mt0.seizures',
-  'fiscalia.street_sales',
-  'fiscalia.convictions.microtrafficking',
-];
+export const DEFAULT_COMPARE: readonly string[] = SEED_STORY.compare;
 
 export function compareMetric(q: CommonQuery & { changes?: QueryValue; lang?: Language | undefined }) {
   const opts = refOptions(q);
