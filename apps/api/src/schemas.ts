@@ -222,13 +222,16 @@ export const annualizedQuery = z.object({
 });
 
 export const impliedQuery = z.object({
-  share: z.string().openapi({
-    description: `A share (0–1) of a total. ${refDescription}`,
-    example: 'mt0.arrests.hotline_share@2020/2021',
-  }),
-  total: z
-    .string()
-    .openapi({ description: `The total it is a share of. ${refDescription}`, example: 'mt0.arrests@2020' }),
+  share: one(
+    `A share (0–1) of a total, with \`total\`: the part it stands for. ${refDescription}`,
+    'mt0.arrests.hotline_share@2020/2021',
+  ),
+  total: one(`The total the share is of. ${refDescription}`, 'mt0.arrests@2020'),
+  level: one(
+    `A level at one end of \`change\`: the level at its other end. ${refDescription}`,
+    'pdi.seizures.cocaine_hcl@2015',
+  ),
+  change: one(`${changeRefDescription} With \`level\`.`, 'pdi.seizures.cocaine_hcl@2015/2016'),
   ...metricCommon,
 });
 

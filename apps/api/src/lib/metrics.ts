@@ -8,6 +8,8 @@ import {
   type CompareItem,
   compare,
   type Interval,
+  impliedBase,
+  impliedLevel,
   impliedPart,
   indexTo,
   percentChange,
@@ -221,12 +223,38 @@ export function annualizedMetric(q: CommonQuery & { change?: string; from?: stri
   };
 }
 
-// --- implied (part of a total from a share) -----------------------------------------------------
+// --- implied (a part from a share and a total; a level from a level and a change) --------------
 
-export function impliedMetric(q: CommonQuery & { share: string; total: string }) {
+export function impliedMetric(
+  q: CommonQuery & { share?: string; total?: string; level?: string; change?: string },
+) {
+  const byShare = q.share !== undefined || q.total !== undefined;
+  const byChange = q.level !== undefined || q.change !== undefined;
+  if (byShare === byChange) {
+    const given = (['share', 'total', 'level', 'change'] as const).filter((k) => q[k] !== undefined);
+    throw new ProblemError(
+      'invalid-parameter',
+      'Give "share" and "total" (the part a share stands for), or "level" and "change" (the level at the other end of a change).',
+      {
+        invalidParams: (given.length ? given : (['share', 'level'] as const)).map((name) => ({
+          name,
+          reason: given.length ? 'cannot be combined with the other pair' : 'one pair is required',
+        })),
+      },
+    );
+  }
+  return byShare ? impliedPartMetric(q) : impliedLevelMetric(q);
+}
+
+function required(value: string | undefined, name: string, pair: string): string {
+  if (value === undefined) throw invalidParam(name, `is required with "${pair}"`);
+  return value;
+}
+
+function impliedPartMetric(q: CommonQuery & { share?: string; total?: string }) {
   const opts = refOptions(q);
-  const s = observationRef(q.share, { ...opts, name: 'share' });
-  const t = observationRef(q.total, { ...opts, name: 'total' });
+  const s = observationRef(required(q.share, 'share', 'total'), { ...opts, name: 'share' });
+  const t = observationRef(required(q.total, 'total', 'share'), { ...opts, name: 'total' });
   if (unitOf(s.indicator) !== 'share') {
     throw notComputable(
       `"share" must be an indicator measured as a share (0–1); ${s.indicator} is in ${unitOf(s.indicator)}.`,
@@ -243,6 +271,44 @@ export function impliedMetric(q: CommonQuery & { share: string; total: string })
     unit: unitOf(t.indicator),
     formula: `share × total = ${num(s.value)} × ${num(t.value)} = ${num(r.value)}${sBounds}${intervalNote(r) ? ` = ${bounds(r.low, r.high)}` : ''}`,
     inputs: [observationInput(s), observationInput(t)],
+    meta: metaBlock(),
+  };
+}
+
+/**
+ * The level at the other end of a reported change: level × (1 + p/100) forward from the change's
+ * start, level / (1 + p/100) back from its end. Never stored: the sources give the change, not both levels.
+ */
+function impliedLevelMetric(q: CommonQuery & { level?: string; change?: string }) {
+  const opts = refOptions(q);
+  const l = observationRef(required(q.level, 'level', 'change'), { ...opts, name: 'level' });
+  const ch = changeRef(required(q.change, 'change', 'level'), { ...opts, name: 'change' });
+  if (ch.indicator !== l.indicator || ch.geo !== l.geo) {
+    throw notComputable(
+      `The level (${l.indicator}, ${l.geo}) and the change (${ch.indicator}, ${ch.geo}) are not of the same indicator and geography.`,
+      ['level', 'change'],
+    );
+  }
+  const forward = l.period === ch.from;
+  if (!forward && l.period !== ch.to) {
+    throw notComputable(
+      `The level is for ${l.period}, but the change runs from ${ch.from} to ${ch.to}: the level must be at one of its ends.`,
+      ['level', 'change'],
+    );
+  }
+  const p = asInterval({ value: ch.percent, low: ch.low, high: ch.high });
+  const r = forward ? impliedLevel(asInterval(l), p) : impliedBase(asInterval(l), p);
+  if (!r) throw notComputable('The change is a fall of 100 % or more: no level before it.', ['change']);
+  const formula = forward
+    ? `level × (1 + p/100) = ${num(l.value)} × (1 + ${num(ch.percent)}/100) = ${num(r.value)} in ${ch.to}`
+    : `level / (1 + p/100) = ${num(l.value)} / (1 + ${num(ch.percent)}/100) = ${num(r.value)} in ${ch.from}`;
+  return {
+    metric: 'implied',
+    ...r,
+    unit: unitOf(l.indicator),
+    period: forward ? ch.to : ch.from,
+    formula: `${formula}${intervalNote(r)}`,
+    inputs: [observationInput(l), changeInput(ch)],
     meta: metaBlock(),
   };
 }

@@ -118,6 +118,44 @@ describe('GET /v1/metrics/implied', () => {
     );
   });
 
+  const COCAINE_2015 = 'pdi.seizures.cocaine_hcl:CL:2015:pdi.via.latercera.2017';
+  const COCAINE_2016 = 'pdi.seizures.cocaine_hcl:CL:2016:pdi.via.latercera.2017';
+  const COCAINE_CHANGE = 'pdi.seizures.cocaine_hcl:CL:2015/2016:pdi.via.cooperativa.2017';
+
+  it('the level at the end of a change: 2,585 kg in 2015 and +29 % give 3,334.65 kg in 2016', async () => {
+    const m = await metric(`/v1/metrics/implied?level=${COCAINE_2015}&change=${COCAINE_CHANGE}`);
+    // 2585 × (1 + 29/100) = 2585 × 1.29 = 3334.65 (La Tercera reports 3,340: the +29 % is rounded)
+    expect(m.value).toBeCloseTo(3334.65, 9);
+    expect([m.low, m.high]).toEqual([m.value, m.value]);
+    expect(m.period).toBe('2016');
+    expect(m.unit).toBe('kg');
+    expect(m.inputs.map((i) => i.id)).toEqual([COCAINE_2015, COCAINE_CHANGE]);
+    expect(m.formula).toBe('level × (1 + p/100) = 2585 × (1 + 29/100) = 3334.65 in 2016');
+  });
+
+  it('the level at the start of a change: 3,340 kg in 2016 and +29 % give 2,589.15 kg in 2015', async () => {
+    const m = await metric(`/v1/metrics/implied?level=${COCAINE_2016}&change=${COCAINE_CHANGE}`);
+    // 3340 / 1.29 = 2589.1473…
+    expect(m.value).toBeCloseTo(2589.1473, 4);
+    expect(m.period).toBe('2015');
+  });
+
+  it('refuses a level that is not at either end of the change, and mixed or missing pairs', async () => {
+    const off = await problem(`/v1/metrics/implied?level=${ARRESTS_2020}&change=${COCAINE_CHANGE}`);
+    expect(off.status).toBe(422);
+    const mixed = await problem(`/v1/metrics/implied?share=${HOTLINE}&change=${COCAINE_CHANGE}`);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.invalidParams).toEqual([
+      { name: 'share', reason: 'cannot be combined with the other pair' },
+      { name: 'change', reason: 'cannot be combined with the other pair' },
+    ]);
+    const half = await problem(`/v1/metrics/implied?level=${COCAINE_2015}`);
+    expect(half.status).toBe(400);
+    expect(half.body.invalidParams).toEqual([{ name: 'change', reason: 'is required with "level"' }]);
+    const none = await problem('/v1/metrics/implied');
+    expect(none.status).toBe(400);
+  });
+
   it('refuses a "share" that is not measured as a share (422)', async () => {
     const p = await problem(`/v1/metrics/implied?share=${ARRESTS_2020}&total=${ARRESTS_2020}`);
     expect(p.status).toBe(422);

@@ -40,7 +40,11 @@ const ChangeResult = metricResult('ChangeMetric', {
   years: z.number().nullable().describe('Years between the two periods.'),
 });
 const AnnualizedResult = metricResult('AnnualizedMetric', { years: z.number() });
-const ImpliedResult = metricResult('ImpliedMetric', {});
+const ImpliedResult = metricResult('ImpliedMetric', {
+  period: z.string().optional().openapi({
+    description: 'With level and change: the period of the implied level (the other end of the change).',
+  }),
+});
 const ShareResult = metricResult('ShareMetric', {});
 const IndexResult = metricResult('IndexMetric', {
   base: z.string(),
@@ -122,7 +126,8 @@ const MetricList = z
 const SUMMARIES: Record<(typeof METRICS)[number], string> = {
   change: 'Percent (and absolute) change between two levels of one indicator.',
   annualized: 'Compound annual rate of a reported change, or of the change between two levels.',
-  implied: 'The part of a total that a share stands for (hotline ≈ ⅓ of arrests), as an interval.',
+  implied:
+    'The part of a total that a share stands for (hotline ≈ ⅓ of arrests), or the level at the other end of a reported change, as an interval.',
   share: 'The share of a total that a part makes (0–1).',
   index: 'A series indexed to a base period (= 100).',
   rate: 'A count per 100,000 inhabitants, with the INE population of the same geography and period.',
@@ -191,8 +196,8 @@ export const metricRoutes = new OpenAPIHono<AppEnv>()
   .openapi(
     metricRoute(
       'implied',
-      'Implied part of a total',
-      `${SUMMARIES.implied} Example: /v1/metrics/implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020.`,
+      'Implied part of a total, or implied level',
+      `${SUMMARIES.implied} Examples: /v1/metrics/implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020 and /v1/metrics/implied?level=pdi.seizures.cocaine_hcl@2015&change=pdi.seizures.cocaine_hcl@2015/2016.`,
       impliedQuery,
       ImpliedResult,
     ),
