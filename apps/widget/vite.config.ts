@@ -1,12 +1,29 @@
-// Build 1 of 4: dist/public/widget/mt0.js — ONE ES module defining <mt0-widget> (Shadow DOM, CSS injected
-// into the shadow root, the offline snapshot baked in). The other builds: vite.embed.config.ts (embed
-// page client), vite.resize.config.ts (host resize script), vite.server.config.ts (SSR handler).
+// Build 1 of 4: dist/public/widget/mt0.js — ONE ES module defining <mt0-widget> (Shadow DOM, CSS adopted
+// into the shadow root), plus the offline snapshot as its own chunk beside it (mt0-snapshot-[hash].js),
+// which mt0.js imports lazily, relative to itself. The other builds: vite.embed.config.ts (embed page
+// clients), vite.resize.config.ts (host resize script), vite.server.config.ts (SSR handler).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { snapshotPlugin } from './build/snapshot-plugin.js';
 
+/**
+ * In the shadow root nothing but the widget can match a selector, so the `.mt0 ` scope that the embed
+ * pages need is dropped from descendant selectors (each rule loses one class: the cascade's order holds).
+ */
+function shadowScope(): Plugin {
+  return {
+    name: 'mt0-shadow-scope',
+    enforce: 'post',
+    transform: (code, id) => (id.endsWith('widget.css?inline') ? code.replaceAll('.mt0 ', '') : undefined),
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte({ compilerOptions: { css: 'external' }, emitCss: false }), snapshotPlugin()],
+  plugins: [
+    svelte({ compilerOptions: { css: 'external' }, emitCss: false }),
+    snapshotPlugin(),
+    shadowScope(),
+  ],
   build: {
     outDir: 'dist/public/widget',
     emptyOutDir: false,
@@ -15,7 +32,7 @@ export default defineConfig({
     minify: true,
     // Vite 8 lib mode keeps whitespace and comments in `es` output unless rolldown minifies (TOOLCHAIN §5).
     rolldownOptions: {
-      output: { minify: true, comments: false },
+      output: { minify: true, comments: false, chunkFileNames: 'mt0-snapshot-[hash].js' },
     },
   },
 });

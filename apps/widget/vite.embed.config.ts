@@ -1,36 +1,32 @@
-// Build 2 of 4: the embed page client, dist/public/embed-assets/embed.js (+ embed.css): hydrates the
-// server-rendered /embed/{view} page and reports its height (pym.js, AMP, WordPress, resize.js).
+// Build 2 of 4 (run through build/embed.js, once per entry): an embed page's script,
+// dist/public/embed-assets/{name}.js, one self-contained file that hydrates the server-rendered view of
+// /embed/{view} and reports the page's height (pym.js, AMP, WordPress, resize.js); plus embed.css (the
+// same file from every entry). `MT0_EMBED_ENTRY` names the entry (build/embed-entries.js).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { EMBED_ENTRIES } from './build/embed-entries.js';
 
-export default defineConfig({
-  plugins: [svelte({ compilerOptions: { css: 'external' } })],
-  build: {
-    outDir: 'dist/public/embed-assets',
-    emptyOutDir: false,
-    target: 'es2022',
-    cssCodeSplit: false,
-    // One entry per view (an embed page loads its view's entry and the shared chunk it imports).
-    lib: {
-      entry: {
-        stat: 'src/embed/entries/stat.ts',
-        series: 'src/embed/entries/series.ts',
-        compare: 'src/embed/entries/compare.ts',
-        statement: 'src/embed/entries/statement.ts',
-        table: 'src/embed/entries/table.ts',
-        gallery: 'src/embed/gallery.ts',
+export default defineConfig((): UserConfig => {
+  const name = process.env.MT0_EMBED_ENTRY ?? '';
+  const entry = EMBED_ENTRIES[name];
+  if (!entry) throw new Error(`MT0_EMBED_ENTRY must be one of ${Object.keys(EMBED_ENTRIES).join(', ')}`);
+  return {
+    plugins: [svelte({ compilerOptions: { css: 'external' } })],
+    build: {
+      outDir: 'dist/public/embed-assets',
+      emptyOutDir: false,
+      target: 'es2022',
+      cssCodeSplit: false,
+      // The gallery brings its own stylesheet; every embed page's entry writes the same embed.css.
+      lib: {
+        entry: { [name]: entry },
+        formats: ['es'],
+        cssFileName: name === 'gallery' ? 'gallery' : 'embed',
       },
-      formats: ['es'],
-      cssFileName: 'embed',
-    },
-    minify: true,
-    rolldownOptions: {
-      output: {
-        minify: true,
-        comments: false,
-        entryFileNames: '[name].js',
-        chunkFileNames: 'shared-[hash].js',
+      minify: true,
+      rolldownOptions: {
+        output: { minify: true, comments: false, entryFileNames: '[name].js', codeSplitting: false },
       },
     },
-  },
+  };
 });

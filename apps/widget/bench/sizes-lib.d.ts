@@ -3,7 +3,9 @@ export declare const VIEWS: string[];
 export interface Size {
   name: string;
   bytes: number;
-  budget: number;
+  /** Absent for a file the issue gives no budget (the snapshot chunk); `note` says when it loads. */
+  budget?: number;
+  note?: string;
 }
 export declare function sizes(dist: string): Size[];
 export declare function line(s: Size): string;

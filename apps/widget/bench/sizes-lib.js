@@ -1,5 +1,6 @@
 // Sizes of the browser files (gzip -9 bytes) and their budgets from issue 4. Shared by `pnpm bench`
-// (bench/sizes.js) and the deterministic check (bench/sizes.test.ts). Reads dist/ only.
+// (bench/sizes.js) and the deterministic check (bench/sizes.test.ts). Reads dist/ only. The offline
+// snapshot chunk beside mt0.js has no budget of its own: it is printed so that its weight stays visible.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,15 +24,25 @@ function graph(dir, file, seen = new Set()) {
 export function sizes(dist) {
   const pub = join(dist, 'public');
   const assets = join(pub, 'embed-assets');
+  const widget = join(pub, 'widget');
+  const element = [...graph(widget, 'mt0.js')];
+  const snapshots = readdirSync(widget).filter((f) => /^mt0-snapshot-[\w-]+\.js$/.test(f));
+  if (snapshots.length !== 1)
+    throw new Error(`expected one widget/mt0-snapshot-*.js, found ${snapshots.length}`);
   const out = [
     {
       name: 'widget/mt0.js',
-      bytes: gz(readFileSync(join(pub, 'widget', 'mt0.js'))),
+      bytes: element.reduce((sum, f) => sum + gz(readFileSync(join(widget, f))), 0),
       budget: BUDGETS.element,
     },
     {
+      name: 'widget/mt0 snapshot chunk',
+      bytes: gz(readFileSync(join(widget, snapshots[0]))),
+      note: `${snapshots[0]}; loaded only when a <mt0-widget> renders, in parallel with its live data`,
+    },
+    {
       name: 'widget/resize.js',
-      bytes: gz(readFileSync(join(pub, 'widget', 'resize.js'))),
+      bytes: gz(readFileSync(join(widget, 'resize.js'))),
       budget: BUDGETS.resize,
     },
   ];
@@ -50,4 +61,6 @@ export function sizes(dist) {
 }
 
 export const line = (s) =>
-  `${s.name} gzip: ${s.bytes} B (budget ${s.budget} B)${s.bytes > s.budget ? ` OVER by ${s.bytes - s.budget} B` : ''}`;
+  s.budget === undefined
+    ? `${s.name} gzip: ${s.bytes} B (${s.note})`
+    : `${s.name} gzip: ${s.bytes} B (budget ${s.budget} B)${s.bytes > s.budget ? ` OVER by ${s.bytes - s.budget} B` : ''}`;

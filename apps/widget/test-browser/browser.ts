@@ -70,8 +70,10 @@ export const shadowText = (page: Page, selector = 'mt0-widget') =>
     return root?.innerText ?? '';
   }, selector);
 
-export async function axe(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
+/** axe-core's violations on the page; `exclude` leaves out elements (and the documents inside them). */
+export async function axe(page: Page, exclude?: string) {
+  const builder = new AxeBuilder({ page });
+  const r = await (exclude ? builder.exclude(exclude) : builder).analyze();
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -14,9 +14,9 @@ function adopt(root: ShadowRoot, text: string) {
     sheet.replaceSync(text);
     root.adoptedStyleSheets = [sheet];
   } catch {
-    const style = document.createElement('style');
-    style.textContent = text;
-    root.append(style);
+    // Browsers without constructable stylesheets (Safari before 16.4): a <style> in the shadow root.
+    root.innerHTML = '<style></style>';
+    (root.firstChild as HTMLStyleElement).textContent = text;
   }
 }
 

@@ -1,14 +1,15 @@
 // The embed page client (dist/public/embed-assets/{view}.js + shared chunks): hydrates the server-rendered
-// widget and keeps the parent informed of the page's height in every dialect hosts listen for.
+// view (the island in #mt0-root; its frame and footer stay static HTML) and keeps the parent informed of
+// the page's height in every dialect hosts listen for.
 // Reads its props from <script type="application/json" id="mt0-props"> (no inline script: CSP-safe).
 import { type Component, hydrate } from 'svelte';
-import type { WidgetProps } from '../lib/view.js';
+import type { RootProps } from '../lib/view.js';
 import '../lib/widget.css';
 import './page.css';
 import { heightMessages, parsePym, pymId, pymMessage, wpSecret } from './protocol.js';
 
 /** Hydrates `Root` with the page's props and starts the height messages. Never throws into the page. */
-export function start(Root: Component<WidgetProps>) {
+export function start(Root: Component<RootProps>) {
   const ctx = { pym: pymId(location.search), wp: wpSecret(location.hash) };
   let last = -1;
   const measure = () => Math.ceil(document.body.getBoundingClientRect().height);
@@ -23,8 +24,7 @@ export function start(Root: Component<WidgetProps>) {
     const el = document.getElementById('mt0-props');
     const target = document.getElementById('mt0-root');
     if (el && target) {
-      const props = JSON.parse(el.textContent ?? '{}') as WidgetProps;
-      hydrate(Root, { target, props: { ...props, href: props.href || location.href } });
+      hydrate(Root, { target, props: JSON.parse(el.textContent ?? '{}') as RootProps });
     }
   } catch (e) {
     // The server-rendered page stays readable without the client.

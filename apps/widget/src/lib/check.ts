@@ -6,6 +6,7 @@ import type { ViewData } from './viewdata.js';
 type R = Record<string, unknown>;
 const obj = (x: unknown): x is R => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown): x is string => typeof x === 'string';
+const num = (x: unknown): x is number => typeof x === 'number';
 const arr = (x: unknown, each: (y: unknown) => boolean) =>
   Array.isArray(x) && x.length < 5000 && x.every(each);
 
@@ -13,8 +14,8 @@ const arr = (x: unknown, each: (y: unknown) => boolean) =>
 function sane(x: unknown, depth = 0): boolean {
   if (depth > 8) return false;
   if (x === null || typeof x === 'boolean') return true;
-  if (typeof x === 'number') return Number.isFinite(x);
-  if (typeof x === 'string') return x.length < 20000;
+  if (num(x)) return Number.isFinite(x);
+  if (str(x)) return x.length < 20000;
   if (Array.isArray(x)) return x.length < 5000 && x.every((y) => sane(y, depth + 1));
   if (!obj(x)) return false;
   return Object.entries(x).every(
@@ -23,7 +24,7 @@ function sane(x: unknown, depth = 0): boolean {
 }
 
 const row = (r: unknown) =>
-  obj(r) && str(r.key) && str(r.label) && str(r.period) && str(r.value) && typeof r.sortValue === 'number';
+  obj(r) && str(r.key) && str(r.label) && str(r.period) && str(r.value) && num(r.sortValue);
 const table = (t: unknown) => obj(t) && str(t.caption) && arr(t.rows, row);
 const series = (m: unknown) =>
   obj(m) &&
@@ -34,14 +35,14 @@ const series = (m: unknown) =>
     m.points,
     (p) =>
       obj(p) &&
-      typeof p.key === 'number' &&
-      (p.value === null || typeof p.value === 'number') &&
+      num(p.key) &&
+      (p.value === null || num(p.value)) &&
       str(p.plabel) &&
       str(p.label) &&
       str(p.range),
   ) &&
-  arr(m.ticks, (t) => obj(t) && typeof t.value === 'number' && str(t.label)) &&
-  arr(m.events, (e) => obj(e) && typeof e.key === 'number' && str(e.label));
+  arr(m.ticks, (t) => obj(t) && num(t.value) && str(t.label)) &&
+  arr(m.events, (e) => obj(e) && num(e.key) && str(e.label));
 
 const MODELS: Record<Params['view'], (d: R) => boolean> = {
   stat: (d) => obj(d.stat) && str(d.stat.big) && str(d.stat.title) && table(d.stat.table),
@@ -58,9 +59,9 @@ const MODELS: Record<Params['view'], (d: R) => boolean> = {
         str(r.name) &&
         str(r.rate) &&
         str(r.rateRange) &&
-        typeof r.value === 'number' &&
-        typeof r.low === 'number' &&
-        typeof r.high === 'number',
+        num(r.value) &&
+        num(r.low) &&
+        num(r.high),
     ),
   statement: (d) =>
     obj(d.statement) && str(d.statement.claim) && str(d.statement.who) && arr(d.statement.evidence, row),

@@ -1,5 +1,6 @@
 // Lookups over a Bundle and the selection of records each view needs. Pure; used at build time to bake
 // the snapshot, on the server to cut the dataset down to one embed page, and in the browser.
+import { SEED_STORY } from '@mt0/core/story';
 import type {
   Bundle,
   Change,
@@ -12,20 +13,8 @@ import type {
   StatementRec,
 } from './types.js';
 
-/** The seed story each view tells when no `indicator` is given. */
-export const DEFAULTS = {
-  stat: 'mt0.seizures',
-  series: 'cead.cases.drugs',
-  compare: ['mt0.seizures', 'fiscalia.street_sales', 'fiscalia.convictions.microtrafficking'],
-  statement: 'sepulveda.stockpiling',
-  table: [
-    'mt0.seizures',
-    'fiscalia.street_sales',
-    'fiscalia.convictions.microtrafficking',
-    'mt0.arrests',
-    'mt0.arrests.hotline_share',
-  ],
-} as const;
+/** The seed story each view tells when no `indicator` is given (ids from @mt0/core). */
+export const DEFAULTS = SEED_STORY;
 
 export const POPULATION = 'ine.population';
 

@@ -56,8 +56,9 @@ export function parseParams(
   if (!GEO.test(geo)) bad('geo', geo, 'CL or a region code such as CL-RM');
   const from = given(raw.from);
   const to = given(raw.to);
-  if (from !== undefined && !POINT.test(from)) bad('from', from, 'a year (2015) or a month (2015-03)');
-  if (to !== undefined && !POINT.test(to)) bad('to', to, 'a year (2025) or a month (2025-12)');
+  const point = 'a year (2015) or a month (2015-03)';
+  if (from !== undefined && !POINT.test(from)) bad('from', from, point);
+  if (to !== undefined && !POINT.test(to)) bad('to', to, point);
   if (from && to && POINT.test(from) && POINT.test(to) && from.slice(0, 7) > to.slice(0, 7)) {
     bad('from', from, `before to (${to})`);
   }

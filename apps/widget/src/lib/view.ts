@@ -15,3 +15,6 @@ export interface WidgetProps {
   /** Width to lay charts out at before the browser measures (server render; pym's initialWidth). */
   width: number;
 }
+
+/** Props of an embed page's hydrated root (src/lib/roots/): the view's data and its layout width. */
+export type RootProps = Pick<WidgetProps, 'data' | 'width'>;

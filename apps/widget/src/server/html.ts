@@ -51,6 +51,7 @@ interface EmbedPage {
   title: string;
   oembed: string;
   canonical: string;
+  /** The widget: the frame around the `#mt0-root` island, server-rendered. */
   body: string;
   head: string;
   props: unknown;
@@ -76,7 +77,7 @@ ${p.head}
 <body>
 <main>
 <h1 class="sr-only">${escapeHtml(p.title)}</h1>
-<div id="mt0-root">${p.body}</div>
+${p.body}
 </main>
 <script type="application/json" id="mt0-props">${jsonForScript(p.props)}</script>
 </body>

@@ -154,6 +154,15 @@ describe('GET /', () => {
     );
     expect(text).toContain(`v${full.version}`);
   });
+
+  it('is styled by its own stylesheet and scripted by its own file: no inline style or script', async () => {
+    const { res, text } = await get('/');
+    expect(text).toContain('<link rel="stylesheet" href="/embed-assets/gallery.css">');
+    expect(text).not.toMatch(/<style|style="|<script>/);
+    expect(res.headers.get('content-security-policy')).toContain("style-src 'self'");
+    for (const lang of ['es', 'en'])
+      expect(text).toContain(`<section class="lang" id="${lang}" lang="${lang}"`);
+  });
 });
 
 describe('static files', () => {

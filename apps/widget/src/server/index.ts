@@ -7,6 +7,7 @@ import { dataset as coreDataset } from '@mt0/core/dataset';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/embedCodes.js';
+import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
 import { parseParams, type RawParams } from '../lib/params.js';
 import Compare from '../lib/roots/Compare.svelte';
@@ -15,8 +16,8 @@ import Stat from '../lib/roots/Stat.svelte';
 import Statement from '../lib/roots/Statement.svelte';
 import Table from '../lib/roots/Table.svelte';
 import { type DatasetLike, toBundle } from '../lib/snapshot.js';
-import { type Bundle, type Params, VIEWS, type ViewName } from '../lib/types.js';
-import type { WidgetProps } from '../lib/view.js';
+import { type Bundle, type Lang, type Params, VIEWS, type ViewName } from '../lib/types.js';
+import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
 
@@ -48,8 +49,11 @@ export type KitHandler = (request: Request) => Promise<Response | null>;
 
 const asset = (path: string) => `/embed-assets/${path}`;
 
-/** Each embed page's root component; its script is /embed-assets/{view}.js (the same root, hydrated). */
-const ROOTS: Record<ViewName, Component<WidgetProps>> = {
+/**
+ * Each embed page's hydrated island; its script is /embed-assets/{view}.js (the same root, hydrated). The
+ * frame and footer around it are rendered here as static HTML (nothing in them needs a script).
+ */
+const ROOTS: Record<ViewName, Component<RootProps>> = {
   stat: Stat,
   series: Series,
   compare: Compare,
@@ -133,23 +137,21 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (!data) return { missing: t(p.lang).noData };
     const title = data.title;
     const canonical = embedUrl(origin, p);
-    const props = {
-      data,
-      theme: p.theme,
-      api: origin,
-      href: canonical,
-      note: `${data.ui.version} v${data.version}`,
-      width,
-    };
-    const out = render(ROOTS[p.view], { props });
+    const props: RootProps = { data, width };
+    const view = render(ROOTS[p.view], { props });
+    const foot = render(Footer, {
+      props: { data, api: origin, href: canonical, note: `${data.ui.version} v${data.version}` },
+    });
+    // The same frame as src/lib/Widget.svelte (mt0.js), around the island the page's script hydrates.
+    const body = `<div class="mt0 theme-${p.theme} view-${p.view}" lang="${p.lang}"><div id="mt0-root">${view.body}</div>${foot.body}</div>`;
     const page = embedPage({
       lang: p.lang,
       theme: p.theme,
       title,
       canonical,
       oembed: `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`,
-      head: out.head,
-      body: out.body,
+      head: view.head + foot.head,
+      body,
       props,
       asset,
       script: `${p.view}.js`,
@@ -247,47 +249,80 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     });
   }
 
+  /** `GET /`: every view in es and en as a card (a live preview and its three embed codes, each with a copy button). */
   function gallery(origin: string): Response {
-    const sections = VIEWS.flatMap((view) =>
-      (['es', 'en'] as const).map((lang) => {
-        const p: Params = { view, geo: 'CL', lang, theme: 'auto' };
-        const title = dataFor(p)?.title ?? view;
-        const codes = embedCodes(origin, p, title);
-        const id = `${view}-${lang}`;
-        const s = t(lang);
-        const code = (kind: keyof typeof codes, label: string) => `
+    const WORDS = {
+      es: {
+        heading: 'Español',
+        script: 'Script (componente web) con enlace sin JavaScript',
+        iframe: 'Iframe adaptable',
+        link: 'Enlace (sin JavaScript)',
+        copy: 'Copiar',
+        done: 'Copiado',
+        selected: 'Seleccionado: copie con Ctrl+C',
+        preview: 'Vista previa',
+      },
+      en: {
+        heading: 'English',
+        script: 'Script (web component) with a no-JavaScript link',
+        iframe: 'Responsive iframe',
+        link: 'Link (no JavaScript)',
+        copy: 'Copy',
+        done: 'Copied',
+        selected: 'Selected: copy with Ctrl+C',
+        preview: 'Preview',
+      },
+    } as const;
+    const card = (view: ViewName, lang: Lang) => {
+      const w = WORDS[lang];
+      const p: Params = { view, geo: 'CL', lang, theme: 'auto' };
+      const title = dataFor(p)?.title ?? view;
+      const codes = embedCodes(origin, p, title);
+      const id = `${view}-${lang}`;
+      const code = (kind: keyof typeof codes) => `
 <div class="code">
-  <h4>${label}</h4>
-  <pre><code id="${id}-${kind}">${escapeHtml(codes[kind])}</code></pre>
-  <button type="button" data-copy="${id}-${kind}" data-done="${lang === 'es' ? 'Copiado' : 'Copied'}">${lang === 'es' ? 'Copiar' : 'Copy'}</button>
+<div class="code-head"><h4 id="${id}-${kind}-h">${w[kind]}</h4><button type="button" class="copy" data-copy="${id}-${kind}" data-done="${w.done}" data-selected="${w.selected}" aria-describedby="${id}-${kind}-h">${w.copy}</button></div>
+<pre tabindex="0" aria-labelledby="${id}-${kind}-h"><code id="${id}-${kind}">${escapeHtml(codes[kind])}</code></pre>
 </div>`;
-        return `
-<section class="item" id="${id}" lang="${lang}">
-  <h3><code>${view}</code> · ${lang} — ${escapeHtml(title)}</h3>
-  <iframe src="${escapeHtml(embedUrl(origin, p))}" title="${escapeHtml(title)}" height="${HEIGHTS[view]}" loading="lazy"></iframe>
-  ${code('script', lang === 'es' ? 'Script (componente web) + enlace sin JavaScript' : 'Script (web component) + no-JS link')}
-  ${code('iframe', lang === 'es' ? 'Iframe adaptable' : 'Responsive iframe')}
-  ${code('link', lang === 'es' ? 'Enlace (sin JavaScript)' : 'Link (no JavaScript)')}
-  <p class="note">${escapeHtml(s.version)} v${escapeHtml(full.version)} · oEmbed: <code>${escapeHtml(`${origin}/oembed?url=${encodeURIComponent(embedUrl(origin, p))}`)}</code></p>
+      return `
+<article class="card" id="${id}" aria-labelledby="${id}-title">
+<header class="card-head"><h3 id="${id}-title">${escapeHtml(title)}</h3><p class="tag"><code>view="${view}"</code> <code>lang="${lang}"</code></p></header>
+<div class="card-body">
+<figure class="preview"><iframe src="${escapeHtml(embedUrl(origin, p))}" title="${w.preview}: ${escapeHtml(title)}" height="${HEIGHTS[view]}" loading="lazy"></iframe></figure>
+<div class="codes">${code('script')}${code('iframe')}${code('link')}
+<p class="note">oEmbed: <code>${escapeHtml(`${origin}/oembed?url=${encodeURIComponent(embedUrl(origin, p))}`)}</code></p></div>
+</div>
+</article>`;
+    };
+    const section = (lang: Lang) => `
+<section class="lang" id="${lang}" lang="${lang}" aria-labelledby="${lang}-h">
+<h2 id="${lang}-h">${WORDS[lang].heading}</h2>
+${VIEWS.map((v) => card(v, lang)).join('\n')}
 </section>`;
-      }),
-    );
     const page = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>MT-0 Data Kit — widgets</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset('embed.css')}">
+<link rel="stylesheet" href="${asset('gallery.css')}">
 <script type="module" src="${asset('gallery.js')}"></script>
+<script async src="/widget/resize.js"></script>
 </head>
-<body class="gallery">
-<header>
-<h1>MT-0 Data Kit — widgets</h1>
-<p>Every view in Spanish and English, with its three embed codes. The numbers come from the kit's dataset (v${escapeHtml(full.version)}); the API lives at <a href="/v1">/v1</a>.</p>
+<body>
+<a class="skip" href="#views">Skip to the widgets</a>
+<header class="top">
+<div class="wrap">
+<p class="brand">MT-0 Data Kit</p>
+<h1>Widgets for your story</h1>
+<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. The API lives at <a href="/v1">/v1</a>.</p>
+<nav aria-label="Language"><ul class="switch"><li><a href="#es" hreflang="es" lang="es">Español</a></li><li><a href="#en" hreflang="en">English</a></li></ul></nav>
+</div>
 </header>
-<main>${sections.join('\n')}</main>
+<main id="views" class="wrap">${section('es')}${section('en')}</main>
+<footer class="bottom wrap"><p>${escapeHtml(t('en').version)} v${escapeHtml(full.version)} · <a href="/v1">API</a></p></footer>
 </body>
 </html>
 `;

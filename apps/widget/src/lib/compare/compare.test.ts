@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import { bundleFor, change, params } from '../test-utils.js';
 import { compareModel } from './compare.js';
 import { compareDesc } from './derive.js';
-import { layoutCompare } from './layout.js';
+import { layoutCompare, wrap } from './layout.js';
 
 describe('compareModel()', () => {
   it('puts the seed changes on a per-year footing', () => {
@@ -44,5 +44,24 @@ describe('compareModel()', () => {
     expect(L?.zero).toBe(4);
     expect(L?.bars[0]?.w).toBe(596);
     expect(L?.bars[1]?.w).toBeCloseTo((596 * ((1.62 ** 0.25 - 1) * 100)) / 150, 0);
+  });
+
+  it('wraps labels that would be clipped on a phone, and grows the rows to fit', () => {
+    // (375 − 28 padding − 8) / 7 px = 48 characters a line.
+    expect(wrap('Venta de drogas a nivel de calle', 16)).toEqual(['Venta de drogas', 'a nivel de calle']);
+    const p = params('compare');
+    const m = compareModel(bundleFor(p), p);
+    if (!m) throw new Error('no model');
+    const labels = m.rows.map((r) => ({
+      name: `${r.name} · Actividad policial`,
+      strong: `${r.rate} al año`,
+      rest: `Total: ${r.total}, ${r.span}`,
+    }));
+    const wide = layoutCompare(m, 700, labels);
+    const narrow = layoutCompare(m, 339, labels);
+    expect(wide.bars.every((b) => b.name.length === 1 && !b.split)).toBe(true);
+    expect(wide.height).toBe(58 * m.rows.length);
+    for (const b of narrow.bars) for (const l of b.name) expect(l.length).toBeLessThanOrEqual(47);
+    expect(narrow.height).toBeGreaterThan(wide.height);
   });
 });

@@ -3,27 +3,80 @@ import type { CompareModel } from './compare.js';
 
 export interface CompareLayout {
   width: number;
+  /** Total height of the rows. */
+  height: number;
   zero: number;
-  bars: { id: string; x: number; w: number; x0: number; x1: number; negative: boolean }[];
+  bars: {
+    id: string;
+    x: number;
+    w: number;
+    x0: number;
+    x1: number;
+    negative: boolean;
+    /** Top of the row, and of its bar relative to the row (below the name's lines). */
+    top: number;
+    barY: number;
+    /** The name label wrapped to the width; whether the value line goes over two lines. */
+    name: string[];
+    split: boolean;
+  }[];
 }
 
-/** Bar positions for the annual rates at a width: a shared scale from min(0, lows) to max(0, highs). */
-export function layoutCompare(m: CompareModel, width: number): CompareLayout {
+/** Rough width of one character of the 12 px labels (bold, system UI fonts), to wrap before clipping. */
+const CHAR = 7;
+
+/** A row's label texts: the name line, and the value line's strong part and the rest. */
+export interface RowLabels {
+  name: string;
+  strong: string;
+  rest: string;
+}
+
+/**
+ * Words of `text` in lines of at most `max` characters (a longer word gets a line of its own).
+ * @example wrap('Venta de drogas a nivel de calle', 16) // ['Venta de drogas', 'a nivel de calle']
+ */
+export function wrap(text: string, max: number): string[] {
+  const lines = [''];
+  for (const word of text.split(' ')) {
+    const line = lines[lines.length - 1] as string;
+    if (line && line.length + word.length >= max) lines.push(word);
+    else lines[lines.length - 1] = line ? `${line} ${word}` : word;
+  }
+  return lines;
+}
+
+/**
+ * Bar positions for the annual rates at a width: a shared scale from min(0, lows) to max(0, highs); each
+ * row's labels wrapped so that nothing is clipped (the value line splits in two: strong part, then rest).
+ */
+export function layoutCompare(m: CompareModel, width: number, labels: RowLabels[] = []): CompareLayout {
   const lo = Math.min(0, ...m.rows.map((r) => r.low));
   const hi = Math.max(0, ...m.rows.map((r) => r.high));
   const pad = 4;
   const x = (v: number) => Math.round((pad + ((v - lo) / (hi - lo || 1)) * (width - 2 * pad)) * 10) / 10;
   const zero = x(0);
-  return {
-    width,
-    zero,
-    bars: m.rows.map((r) => ({
+  const max = Math.max(12, Math.floor((width - 8) / CHAR));
+  let top = 0;
+  const bars = m.rows.map((r, i) => {
+    const l = labels[i];
+    const name = wrap(l ? l.name : r.name, max);
+    const split = !!l && l.strong.length + l.rest.length + 3 > max;
+    const barY = 4 + name.length * 14;
+    const row = {
       id: r.id,
       x: Math.min(zero, x(r.value)),
       w: Math.max(1, Math.round(Math.abs(x(r.value) - zero) * 10) / 10),
       x0: x(r.low),
       x1: x(r.high),
       negative: r.value < 0,
-    })),
-  };
+      top,
+      barY,
+      name,
+      split,
+    };
+    top += barY + (split ? 54 : 40);
+    return row;
+  });
+  return { width, height: top, zero, bars };
 }

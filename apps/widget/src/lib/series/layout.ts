@@ -12,13 +12,24 @@ export interface SeriesLayout {
   runs: string[];
   dots: { x: number; y: number; approximate: boolean; y0: number; y1: number; key: string }[];
   xLabels: { x: number; label: string }[];
-  marks: { x: number; n: number; breaks: boolean }[];
+  /** Event marks: the dashed line at `x`, its numbered circle at `cx` (moved aside when circles would touch). */
+  marks: { x: number; cx: number; n: number; breaks: boolean }[];
+}
+
+/** Circle centres at least `gap` apart, left to right, each moved right only as far as needed. */
+export function spread(xs: number[], gap: number): number[] {
+  let prev = Number.NEGATIVE_INFINITY;
+  return xs.map((x) => {
+    prev = Math.max(x, prev + gap);
+    return prev;
+  });
 }
 
 /** Pixel positions for the chart at a width. Pure, so the server and the browser draw the same thing. */
 export function layoutSeries(m: SeriesModel, width: number, height = 240): SeriesLayout {
   const left = 56;
-  const right = 12;
+  // Room on the right for the last year's label, centred on the last point.
+  const right = 18;
   const top = 22;
   const bottom = height - 24;
   const yMax = m.ticks[m.ticks.length - 1]?.value || 1;
@@ -42,6 +53,16 @@ export function layoutSeries(m: SeriesModel, width: number, height = 240): Serie
   }
   if (run.length > 1) runs.push(run.join(' '));
   const every = Math.max(1, Math.ceil(m.points.length / Math.max(2, Math.floor((width - left) / 52))));
+  const last = m.points.length - 1;
+  const marks = m.events.map((e) => ({
+    x: e.breaks ? x(e.key - (m.points.length > 1 ? 0.5 : 0)) : x(e.key),
+    n: e.n,
+    breaks: e.breaks,
+  }));
+  const cxs = spread(
+    marks.map((mk) => mk.x),
+    18,
+  );
   return {
     width,
     height,
@@ -63,11 +84,10 @@ export function layoutSeries(m: SeriesModel, width: number, height = 240): Serie
             },
           ],
     ),
-    xLabels: m.points.filter((_, i) => i % every === 0).map((pt) => ({ x: x(pt.key), label: pt.plabel })),
-    marks: m.events.map((e) => ({
-      x: e.breaks ? x(e.key - (m.points.length > 1 ? 0.5 : 0)) : x(e.key),
-      n: e.n,
-      breaks: e.breaks,
-    })),
+    // Counted from the last point, so the latest period (after a break, the one readers look for) is labelled.
+    xLabels: m.points
+      .filter((_, i) => (last - i) % every === 0)
+      .map((pt) => ({ x: x(pt.key), label: pt.plabel })),
+    marks: marks.map((mk, i) => ({ ...mk, cx: cxs[i] ?? mk.x })),
   };
 }

@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import { bundleFor, full, obs, params } from '../test-utils.js';
 import type { Bundle } from '../types.js';
 import { seriesDesc } from './derive.js';
-import { layoutSeries } from './layout.js';
+import { layoutSeries, spread } from './layout.js';
 import { niceTicks, seriesModel } from './series.js';
 
 const SRC = 'cead.casos_policiales.extract2026';
@@ -61,6 +61,19 @@ describe('seriesModel()', () => {
     expect(L?.runs).toHaveLength(1);
     expect(L?.runs[0]?.split(' ')).toHaveLength(2);
     expect(L?.dots).toHaveLength(3);
+  });
+
+  it('labels the last period (after the 2025 break) and keeps event circles apart', () => {
+    const p = params('series');
+    const m = seriesModel(bundleFor(p), p);
+    const L = m && layoutSeries(m, 347);
+    expect(L?.xLabels.at(-1)?.label).toBe('2025');
+    expect(L?.xLabels.at(-1)?.x).toBeLessThanOrEqual(347 - 14);
+    const cx = L?.marks.map((mk) => mk.cx) ?? [];
+    for (let i = 1; i < cx.length; i++)
+      expect((cx[i] as number) - (cx[i - 1] as number)).toBeGreaterThanOrEqual(18);
+    // Marks 9 px apart: the second moves right to 85 + 18 = 103; one far enough away stays.
+    expect(spread([85, 94, 140], 18)).toEqual([85, 103, 140]);
   });
 
   it('is undefined without observations', () => {

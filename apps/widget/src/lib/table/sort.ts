@@ -16,8 +16,6 @@ export function sortRows(
       : key === 'period'
         ? a.periodKey - b.periodKey
         : a.sortValue - b.sortValue;
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => sign * cmp(a.r, b.r) || a.i - b.i)
-    .map((x) => x.r);
+  // Array.prototype.sort is stable (ES2019): ties keep their order.
+  return [...rows].sort((a, b) => sign * cmp(a, b));
 }

@@ -1,0 +1,1 @@
+export declare const EMBED_ENTRIES: Record<string, string>;
