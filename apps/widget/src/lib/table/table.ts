@@ -49,6 +49,6 @@ export function tableModel(b: Bundle, p: Params): TableModel | undefined {
   if (rows.length === 0) return undefined;
   const s = t(p.lang);
   const one = indicatorIds(p).length === 1 ? findIndicator(b, indicatorIds(p)[0] ?? '') : undefined;
-  const caption = one ? `${one.name[p.lang]}, ${geoName(b, p.geo, p.lang)}` : `${s.tableTitle}: MT-0`;
+  const caption = one ? `${one.name[p.lang]}, ${geoName(b, p.geo, p.lang)}` : s.tableTitle;
   return { caption, rows };
 }
