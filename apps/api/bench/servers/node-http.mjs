@@ -1,10 +1,18 @@
-// Baseline: bare node:http answering every request with one pre-serialised buffer.
+// Baseline: bare node:http answering every request with one pre-serialised buffer. With a second
+// argument (a JSON file of headers), it sends those headers too, so the API can be compared with
+// a server that does no work but writes the same bytes on the wire.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const body = readFileSync(process.argv[2]);
+const extra = process.argv[3] ? JSON.parse(readFileSync(process.argv[3], 'utf8')) : {};
+const headers = Object.entries({
+  'content-type': 'application/json',
+  ...extra,
+  'content-length': String(body.length),
+}).flat();
 const server = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+  res.writeHead(200, headers);
   res.end(body);
 });
 server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
