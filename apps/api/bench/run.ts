@@ -114,18 +114,18 @@ async function main() {
     ['node:http (same headers)', bareSame],
     ['fastify', fast],
   ] as const;
-  const rounds: Record<string, autocannon.Result[]> = {};
+  const rounds: Record<string, autocannon.Result[]> = Object.fromEntries(servers.map(([name]) => [name, []]));
   for (const [, s] of servers)
     await autocannon({ url: `http://127.0.0.1:${s.port}${PATH}`, connections: CONNECTIONS, duration: 2 });
   for (let round = 0; round < ROUNDS; round++)
-    for (const [name, s] of servers)
-      (rounds[name] ??= []).push(
-        await autocannon({
-          url: `http://127.0.0.1:${s.port}${PATH}`,
-          connections: CONNECTIONS,
-          duration: DURATION,
-        }),
-      );
+    for (const [name, s] of servers) {
+      const r = await autocannon({
+        url: `http://127.0.0.1:${s.port}${PATH}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
+      rounds[name]?.push(r);
+    }
   const median = (name: string) => {
     const rs = [...(rounds[name] ?? [])].sort((a, b) => a.requests.average - b.requests.average);
     return rs[Math.floor(rs.length / 2)] as autocannon.Result;
