@@ -5,21 +5,28 @@ import type { ExpandedStatement, IndicatorSummary, SourceSummary } from './data.
 
 const join = (xs: readonly string[]) => xs.join(';');
 
+/** The columns every sourced record shares after its number: qualifier, interval, source and words. */
+function sourcedColumns<T extends Observation | ReportedChange>(): CsvColumn<T>[] {
+  return [
+    ['qualifier', (r) => r.qualifier],
+    ['low', (r) => r.low],
+    ['high', (r) => r.high],
+    ['source', (r) => r.source],
+    ['confidence', (r) => r.confidence],
+    ['quote', (r) => r.quote],
+    ['lang', (r) => r.lang],
+    ['quote_check', (r) => r.quoteCheck],
+    ['notes', (r) => r.notes],
+  ];
+}
+
 export const observationColumns: readonly CsvColumn<Observation>[] = [
   ['id', (r) => r.id],
   ['indicator', (r) => r.indicator],
   ['geo', (r) => r.geo],
   ['period', (r) => r.period],
   ['value', (r) => r.value],
-  ['qualifier', (r) => r.qualifier],
-  ['low', (r) => r.low],
-  ['high', (r) => r.high],
-  ['source', (r) => r.source],
-  ['confidence', (r) => r.confidence],
-  ['quote', (r) => r.quote],
-  ['lang', (r) => r.lang],
-  ['quote_check', (r) => r.quoteCheck],
-  ['notes', (r) => r.notes],
+  ...sourcedColumns<Observation>(),
 ];
 
 export const changeColumns: readonly CsvColumn<ReportedChange>[] = [
@@ -29,15 +36,7 @@ export const changeColumns: readonly CsvColumn<ReportedChange>[] = [
   ['from', (r) => r.from],
   ['to', (r) => r.to],
   ['percent', (r) => r.percent],
-  ['qualifier', (r) => r.qualifier],
-  ['low', (r) => r.low],
-  ['high', (r) => r.high],
-  ['source', (r) => r.source],
-  ['confidence', (r) => r.confidence],
-  ['quote', (r) => r.quote],
-  ['lang', (r) => r.lang],
-  ['quote_check', (r) => r.quoteCheck],
-  ['notes', (r) => r.notes],
+  ...sourcedColumns<ReportedChange>(),
 ];
 
 export const indicatorColumns: readonly CsvColumn<IndicatorSummary>[] = [
