@@ -1,12 +1,15 @@
 // A persistent Chromium context (axe needs a context page, TOOLCHAIN §6) and helpers that look inside
 // <mt0-widget>'s shadow root.
+
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ensureChromium } from './chromium.js';
+import { type Host, type Kit, startHost, startKit } from './servers.js';
 
 export const RESULTS = resolve(fileURLToPath(new URL('..', import.meta.url)), 'test-results');
 mkdirSync(RESULTS, { recursive: true });
@@ -89,4 +92,27 @@ export async function tabTo(page: Page, match: string, max = 40): Promise<number
     if (hit) return i;
   }
   return -1;
+}
+
+/**
+ * The kit server, a host-page server and a browser for one test file, started before its tests and
+ * stopped after them. The fields are set once `beforeAll` has run.
+ */
+export function useKit(options: Parameters<typeof launch>[0] = {}): {
+  kit: Kit;
+  host: Host;
+  ctx: BrowserContext;
+} {
+  const env = {} as { kit: Kit; host: Host; ctx: BrowserContext };
+  beforeAll(async () => {
+    env.kit = await startKit();
+    env.host = await startHost();
+    env.ctx = await launch(options);
+  }, 30000);
+  afterAll(async () => {
+    await env.ctx?.close();
+    await env.host?.stop();
+    await env.kit?.stop();
+  });
+  return env;
 }

@@ -1,24 +1,10 @@
 // The responsive iframe: pym.js's own Parent sizing /embed/compare and following a width change, and
 // resize.js sizing an iframe from our message (and ignoring forged ones).
-import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, RESULTS, watch } from './browser.js';
-import { type Host, type Kit, startHost, startKit } from './servers.js';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { RESULTS, useKit, watch } from './browser.js';
 
-let kit: Kit;
-let host: Host;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  kit = await startKit();
-  host = await startHost();
-  ctx = await launch({ width: 900, height: 800 });
-}, 30000);
-afterAll(async () => {
-  await ctx?.close();
-  await host?.stop();
-  await kit?.stop();
-});
+const env = useKit({ width: 900, height: 800 });
 
 async function frameOf(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('iframe');
@@ -45,14 +31,14 @@ async function fits(page: Page, frame: Frame) {
 
 describe('pym.js parent', () => {
   it('sizes /embed/compare to its content and follows a width change', async () => {
-    const page = await ctx.newPage();
+    const page = await env.ctx.newPage();
     const seen = watch(page);
-    const url = host.page(
+    const url = env.host.page(
       '/pym.html',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pym host</title><link rel="icon" href="data:,">
 <style>#box{width:760px}</style></head><body><main><h1>Story</h1><div id="box"><div id="chart"></div></div></main>
 <script src="/pym.v1.min.js"></script>
-<script>window.pymParent = new pym.Parent('chart', ${JSON.stringify(`${kit.origin}/embed/compare?lang=en`)}, { title: 'Outputs against outcomes' });</script>
+<script>window.pymParent = new pym.Parent('chart', ${JSON.stringify(`${env.kit.origin}/embed/compare?lang=en`)}, { title: 'Outputs against outcomes' });</script>
 </body></html>`,
     );
     await page.goto(url);
@@ -79,13 +65,13 @@ describe('pym.js parent', () => {
 
 describe('resize.js', () => {
   it('sizes our iframe from our message and ignores a forged one', async () => {
-    const page = await ctx.newPage();
-    const url = host.page(
+    const page = await env.ctx.newPage();
+    const url = env.host.page(
       '/resize.html',
       `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>resize host</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Nota</h1>
-<iframe src="${kit.origin}/embed/statement?lang=es" title="Declaración" width="100%" height="150" frameborder="0" scrolling="no"></iframe>
-<script async src="${kit.origin}/widget/resize.js"></script></main></body></html>`,
+<iframe src="${env.kit.origin}/embed/statement?lang=es" title="Declaración" width="100%" height="150" frameborder="0" scrolling="no"></iframe>
+<script async src="${env.kit.origin}/widget/resize.js"></script></main></body></html>`,
     );
     await page.goto(url);
     const frame = await frameOf(page);
@@ -102,11 +88,11 @@ describe('resize.js', () => {
   }, 30000);
 
   it('answers AMP and WordPress hosts in their formats', async () => {
-    const page = await ctx.newPage();
-    const url = host.page(
+    const page = await env.ctx.newPage();
+    const url = env.host.page(
       '/listen.html',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>listener</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Listener</h1><iframe src="${kit.origin}/embed/stat?lang=en#?secret=Ab12Cd34Ef" title="Stat" width="100%" height="200"></iframe></main>
+<body><main><h1>Listener</h1><iframe src="${env.kit.origin}/embed/stat?lang=en#?secret=Ab12Cd34Ef" title="Stat" width="100%" height="200"></iframe></main>
 <script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));</script></body></html>`,
     );
     await page.goto(url);

@@ -1,27 +1,13 @@
 // The script embed in hostile and unlucky hosts: aggressive global CSS and a strict page CSP, the API
 // down, bad attributes, two widgets on one page, and no layout shift while loading.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { embedCodes } from '../src/lib/embedCodes.js';
 import type { ViewName } from '../src/lib/types.js';
-import { launch, RESULTS, settled, shadowText, watch } from './browser.js';
+import { RESULTS, settled, shadowText, useKit, watch } from './browser.js';
 import { CEAD_2025, fmt, SEIZURES, VERSION } from './data.js';
-import { type Host, type Kit, startHost, startKit } from './servers.js';
 
-let kit: Kit;
-let host: Host;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  kit = await startKit();
-  host = await startHost();
-  ctx = await launch();
-}, 30000);
-afterAll(async () => {
-  await ctx?.close();
-  await host?.stop();
-  await kit?.stop();
-});
+const env = useKit();
 
 /** A port nothing listens on (and that Chromium does not refuse as unsafe). */
 async function closedPort(): Promise<number> {
@@ -35,7 +21,7 @@ async function closedPort(): Promise<number> {
 
 const shell = (body: string, head = '') => `<!doctype html>
 <html lang="es"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${head}
-<script type="module" src="${kit?.origin}/widget/mt0.js"></script></head>
+<script type="module" src="${env.kit?.origin}/widget/mt0.js"></script></head>
 <body><main><h1>Nota</h1><p>Antes.</p>${body}<p id="after">Después.</p></main></body></html>`;
 
 /** Computed styles of every element inside the widget: what "unchanged rendering" means, exactly. */
@@ -76,16 +62,16 @@ describe('a hostile host page', () => {
     const widget = '<mt0-widget view="stat" lang="es" theme="light"></mt0-widget>';
     // The widget first in the page, so that it sits at the same place on both pages and pixels compare.
     const first = (head = '') => shell('', head).replace('<body>', `<body>${widget}`);
-    const plain = await ctx.newPage();
+    const plain = await env.ctx.newPage();
     // The same URL for both (the widget's "Cite" text quotes the page's address).
-    await plain.goto(host.page('/story.html', first()));
+    await plain.goto(env.host.page('/story.html', first()));
     await settled(plain);
     const clean = await plain.locator('mt0-widget').screenshot({ path: `${RESULTS}/hostile-before.png` });
     const cleanStyles = await innerStyles(plain);
     const cleanBox = await hostBox(plain);
     await plain.close();
 
-    host.page(
+    env.host.page(
       '/hostile.css',
       // Inherited properties on everything; box properties aimed at the element itself (so that the page's
       // own containers keep their width and the comparison is fair); hiding rules that must not reach in.
@@ -95,12 +81,12 @@ mt0-widget { margin: 17px !important; padding: 13px !important; border: 3px dash
   box-sizing: content-box !important; width: 300px !important; min-height: 900px !important; display: inline !important; opacity: 0.5 !important; }
 svg, figure, table, div, p.big, details { display: none !important; }`,
     );
-    const page = await ctx.newPage();
+    const page = await env.ctx.newPage();
     const seen = watch(page);
     // A page-level CSP: our script is allowed (the newsroom added it), nothing inline is.
-    const csp = `default-src 'self'; script-src ${kit.origin}; connect-src ${kit.origin}; style-src 'self'; img-src 'self' data:`;
+    const csp = `default-src 'self'; script-src ${env.kit.origin}; connect-src ${env.kit.origin}; style-src 'self'; img-src 'self' data:`;
     await page.goto(
-      host.page('/story.html', first('<link rel="stylesheet" href="/hostile.css">'), {
+      env.host.page('/story.html', first('<link rel="stylesheet" href="/hostile.css">'), {
         'content-security-policy': csp,
       }),
     );
@@ -125,11 +111,11 @@ svg, figure, table, div, p.big, details { display: none !important; }`,
 
 describe('an unreachable API', () => {
   it('shows the bundled snapshot with a "data as of" note', async () => {
-    const page = await ctx.newPage();
+    const page = await env.ctx.newPage();
     const seen = watch(page);
     const port = await closedPort();
     await page.goto(
-      host.page(
+      env.host.page(
         '/down.html',
         shell(`<mt0-widget view="series" api="http://127.0.0.1:${port}"></mt0-widget>`),
       ),
@@ -152,10 +138,10 @@ describe('an unreachable API', () => {
   }, 30000);
 
   it('shows a small error, not a blank, when the snapshot does not cover the request', async () => {
-    const page = await ctx.newPage();
+    const page = await env.ctx.newPage();
     const port = await closedPort();
     await page.goto(
-      host.page(
+      env.host.page(
         '/down2.html',
         shell(`<mt0-widget view="series" geo="CL-RM" api="http://127.0.0.1:${port}"></mt0-widget>`),
       ),
@@ -168,10 +154,10 @@ describe('an unreachable API', () => {
 
 describe('bad attributes', () => {
   it('render an error state inside the widget and a console warning, and throw nothing', async () => {
-    const page = await ctx.newPage();
+    const page = await env.ctx.newPage();
     const seen = watch(page);
     await page.goto(
-      host.page('/bad.html', shell('<mt0-widget view="pie" lang="fr" geo="Chile"></mt0-widget>')),
+      env.host.page('/bad.html', shell('<mt0-widget view="pie" lang="fr" geo="Chile"></mt0-widget>')),
     );
     await settled(page);
     const text = await shadowText(page);
@@ -194,10 +180,10 @@ describe('bad attributes', () => {
 
 describe('two widgets on one page', () => {
   it('do not interfere: each keeps its own view, language, theme and data', async () => {
-    const page = await ctx.newPage();
+    const page = await env.ctx.newPage();
     const seen = watch(page);
     await page.goto(
-      host.page(
+      env.host.page(
         '/two.html',
         shell(
           '<mt0-widget id="a" view="stat" lang="en" theme="dark"></mt0-widget><mt0-widget id="b" view="series" geo="CL-RM" lang="es"></mt0-widget>',
@@ -226,7 +212,7 @@ describe('two widgets on one page', () => {
 describe('layout stability', () => {
   for (const view of ['stat', 'series', 'compare', 'statement', 'table']) {
     it(`${view}: no layout shift while it loads (CLS 0)`, async () => {
-      const page = await ctx.newPage();
+      const page = await env.ctx.newPage();
       await page.addInitScript(() => {
         (window as unknown as { cls: number }).cls = 0;
         new PerformanceObserver((list) => {
@@ -237,8 +223,8 @@ describe('layout stability', () => {
       });
       // The script snippet as the gallery gives it (with its reserved height), content after it.
       const p = { view: view as ViewName, geo: 'CL', lang: 'es', theme: 'auto' } as const;
-      const snippet = embedCodes(kit.origin, p, view).script.replace(/<script[^>]*><\/script>\n/, '');
-      await page.goto(host.page(`/cls-${view}.html`, shell(snippet)));
+      const snippet = embedCodes(env.kit.origin, p, view).script.replace(/<script[^>]*><\/script>\n/, '');
+      await page.goto(env.host.page(`/cls-${view}.html`, shell(snippet)));
       await settled(page);
       await page.waitForTimeout(500);
       expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);

@@ -1,8 +1,5 @@
-// Every view in es and en, light and dark, as a script embed on a host page: the expected numbers,
-// axe-core with 0 violations, the table twin reached by keyboard, and a screenshot of each.
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launch, RESULTS, settled, shadowText, tabTo, watch } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axe, RESULTS, settled, shadowText, tabTo, useKit, watch } from './browser.js';
 import {
   ARRESTS_2020,
   annual,
@@ -14,22 +11,8 @@ import {
   SEIZURES,
   VERSION,
 } from './data.js';
-import { type Host, type Kit, startHost, startKit } from './servers.js';
 
-let kit: Kit;
-let host: Host;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  kit = await startKit();
-  host = await startHost();
-  ctx = await launch();
-}, 30000);
-afterAll(async () => {
-  await ctx?.close();
-  await host?.stop();
-  await kit?.stop();
-});
+const env = useKit();
 
 type Lang = 'es' | 'en';
 /** What each view must show, computed here from the records (arithmetic in the comments). */
@@ -50,7 +33,7 @@ const expected: Record<string, (l: Lang) => string[]> = {
 
 const page = (view: string, lang: Lang, theme: string) => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>Host ${view}</title><link rel="icon" href="data:,">
-<script type="module" src="${kit.origin}/widget/mt0.js"></script></head>
+<script type="module" src="${env.kit.origin}/widget/mt0.js"></script></head>
 <body><main><h1>Story</h1><p>Text before.</p>
 <mt0-widget view="${view}" lang="${lang}" theme="${theme}"></mt0-widget>
 <p>Text after.</p></main></body></html>`;
@@ -60,9 +43,9 @@ describe('script embed, every view', () => {
     for (const lang of ['es', 'en'] as const) {
       for (const theme of ['light', 'dark']) {
         it(`${view} ${lang} ${theme}`, async () => {
-          const p = await ctx.newPage();
+          const p = await env.ctx.newPage();
           const seen = watch(p);
-          await p.goto(host.page(`/${view}-${lang}-${theme}.html`, page(view, lang, theme)));
+          await p.goto(env.host.page(`/${view}-${lang}-${theme}.html`, page(view, lang, theme)));
           await settled(p);
           // Drawn from the live API, not the snapshot.
           await p.waitForFunction(() =>
@@ -104,9 +87,9 @@ describe('embed pages, every view', () => {
   for (const view of Object.keys(expected)) {
     for (const lang of ['es', 'en'] as const) {
       it(`/embed/${view}?lang=${lang} hydrates, passes axe and shows the numbers`, async () => {
-        const p = await ctx.newPage();
+        const p = await env.ctx.newPage();
         const seen = watch(p);
-        await p.goto(`${kit.origin}/embed/${view}?lang=${lang}&theme=dark`);
+        await p.goto(`${env.kit.origin}/embed/${view}?lang=${lang}&theme=dark`);
         await p.waitForLoadState('networkidle');
         const text = await p.evaluate(() => {
           // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a reader sees
