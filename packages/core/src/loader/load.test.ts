@@ -111,14 +111,35 @@ describe('loadDataset()', () => {
   it('reports an unknown column in the header, with the expected header', () => {
     edit(SEED, (t) => t.replace('quote_check', 'quote_chek'));
     expect(problems()).toContain(
-      `data/${SEED}:1: unknown column quote_chek (the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,notes)`,
+      `data/${SEED}:1: unknown column quote_chek (the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes)`,
     );
   });
 
   it('reports a row with an unquoted comma as a wrong number of fields', () => {
     edit(SEED, (t) => t.replace('"InSight Crime itself says ""reportedly""."', 'InSight Crime, itself'));
     expect(problems()).toContain(
-      `data/${SEED}:${ARRESTS_LINE}: expected 11 fields, got 12 (quote any field that contains a comma: "like, this")`,
+      `data/${SEED}:${ARRESTS_LINE}: expected 12 fields, got 13 (quote any field that contains a comma: "like, this")`,
+    );
+  });
+
+  it('reports a period_status that is neither partial nor undated, on its column', () => {
+    edit(SEED, (t) => t.replace(',,,undated,', ',,,someday,'));
+    expect(problems().find((m) => m.startsWith(`data/${SEED}:4:period_status:`))).toContain('partial');
+  });
+
+  it('reports a shareOf on an indicator that is not a share, and a partOf in another unit', () => {
+    edit('indicators/mt0-seed.yaml', (t) =>
+      t
+        .replace(
+          '  role: output\n  roleReason:\n    es: "Cuenta personas',
+          '  role: output\n  shareOf: mt0.seizures\n  roleReason:\n    es: "Cuenta personas',
+        )
+        .replace('  partOf: mt0.seizures\n', '  partOf: mt0.arrests\n'),
+    );
+    const found = problems();
+    expect(found.some((m) => /mt0-seed\.yaml:\d+:shareOf: only a percent or share/.test(m))).toBe(true);
+    expect(found.some((m) => /mt0-seed\.yaml:\d+:partOf: a part is in the unit of its whole/.test(m))).toBe(
+      true,
     );
   });
 
@@ -217,7 +238,7 @@ describe('pnpm data:check', () => {
 describe('the provenance check', () => {
   it('refuses a quote_check where the quote already shows the number, so the check stays on', () => {
     // The first row with this quote is the 2020 arrests row.
-    edit(SEED, (t) => t.replace('in 2021.",,,"InSight', 'in 2021.",,because,"InSight'));
+    edit(SEED, (t) => t.replace('in 2021.",,,,"InSight', 'in 2021.",,because,,"InSight'));
     expect(problems()).toContain(
       `data/${SEED}:${ARRESTS_LINE}:quote_check: not needed: the quote contains 2,681 as written (move the explanation to notes, so the provenance check keeps checking this record)`,
     );

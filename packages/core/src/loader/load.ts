@@ -68,6 +68,7 @@ const OBS_COLUMNS = [
   'quote',
   'lang',
   'quote_check',
+  'period_status',
   'notes',
 ];
 const CHANGE_COLUMNS = [
@@ -82,6 +83,7 @@ const CHANGE_COLUMNS = [
   'quote',
   'lang',
   'quote_check',
+  'period_status',
   'notes',
 ];
 const REQUIRED_OBS = ['indicator', 'geo', 'period', 'value', 'qualifier', 'source', 'confidence', 'quote'];
@@ -307,7 +309,13 @@ function readRecords<T extends { id: string }>(ctx: LoadContext, kind: RecordKin
   const out: T[] = [];
   // Schema fields that are not columns of their own are reported on the column they come from.
   const columnOf = (field: string) =>
-    field === 'quoteCheck' ? 'quote_check' : field === 'low' || field === 'high' ? kind.numberColumn : field;
+    field === 'quoteCheck'
+      ? 'quote_check'
+      : field === 'periodStatus'
+        ? 'period_status'
+        : field === 'low' || field === 'high'
+          ? kind.numberColumn
+          : field;
   for (const path of listFiles(join(ctx.root, kind.folder), ['.csv'])) {
     const file = ctx.rel(path);
     const table = readCsv(ctx, path, kind.columns, kind.required);
@@ -354,6 +362,7 @@ function readRecords<T extends { id: string }>(ctx: LoadContext, kind: RecordKin
           lang: c.lang,
           confidence: cells.confidence,
           quoteCheck: optional(cells.quote_check),
+          periodStatus: optional(cells.period_status),
           notes: optional(cells.notes),
         },
         columnOf,
@@ -395,6 +404,46 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
     if (entry) out.push(entry);
   }
   return out;
+}
+
+/**
+ * What an indicator says of others: `shareOf` names a known indicator and sits on a percent or share;
+ * `partOf` names a known indicator in the same unit, without a loop; `shareOfGeo` is a known place.
+ */
+function checkIndicatorRelations(
+  ctx: LoadContext,
+  items: { record: Indicator; file: string; line: number }[],
+) {
+  for (const { record: i, file, line } of items) {
+    const issue = (column: string, message: string, hint?: string) =>
+      ctx.issues.push({ file, row: line, column, message, ...(hint ? { hint } : {}) });
+    if (i.shareOf !== undefined) {
+      if (!ctx.indicators.has(i.shareOf)) issue('shareOf', `unknown indicator "${i.shareOf}"`);
+      if (i.unit !== 'percent' && i.unit !== 'share')
+        issue('shareOf', `only a percent or share is a share of something; ${i.id} is in ${i.unit}`);
+    }
+    if (i.shareOfGeo !== undefined) {
+      if (!ctx.geos.has(i.shareOfGeo)) issue('shareOfGeo', `unknown geo "${i.shareOfGeo}"`);
+      if (i.shareOf === undefined) issue('shareOfGeo', 'expected shareOf beside shareOfGeo');
+    }
+    if (i.partOf !== undefined) {
+      const whole = ctx.indicators.get(i.partOf);
+      if (!whole) issue('partOf', `unknown indicator "${i.partOf}"`);
+      else if (whole.unit !== i.unit)
+        issue(
+          'partOf',
+          `a part is in the unit of its whole: ${i.id} is in ${i.unit}, ${whole.id} in ${whole.unit}`,
+        );
+      const seen = new Set([i.id]);
+      for (let up = whole; up?.partOf !== undefined; up = ctx.indicators.get(up.partOf)) {
+        if (seen.has(up.partOf)) {
+          issue('partOf', `"${i.id}" is, through partOf, a part of itself`, [...seen].join(' → '));
+          break;
+        }
+        seen.add(up.partOf);
+      }
+    }
+  }
 }
 
 /** Reports duplicate ids, naming both places. */
@@ -462,6 +511,7 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
   const indicators = readYamlRecords(ctx, 'indicators', indicatorSchema);
   checkUnique(ctx, 'indicator', indicators);
   for (const i of indicators) ctx.indicators.set(i.record.id, i.record);
+  checkIndicatorRelations(ctx, indicators);
 
   const observations = [...readRecords(ctx, OBSERVATIONS), ...loadTables(ctx)];
   const changes = readRecords(ctx, CHANGES);

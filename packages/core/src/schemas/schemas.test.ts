@@ -117,6 +117,10 @@ describe('indicatorSchema', () => {
     unit: 'persons',
     unitShort: { es: 'detenciones', en: 'arrests' },
     role: 'output',
+    roleReason: {
+      es: 'Cuenta personas detenidas por la policía.',
+      en: 'Counts persons the police detained.',
+    },
   };
   it('accepts an indicator named in es and en with a unit and a role', () => {
     expect(indicatorSchema.safeParse(indicator).success).toBe(true);
@@ -125,6 +129,12 @@ describe('indicatorSchema', () => {
     expect(indicatorSchema.safeParse({ ...indicator, name: { es: 'Detenciones' } }).success).toBe(false);
     expect(indicatorSchema.safeParse({ ...indicator, role: 'result' }).success).toBe(false);
     expect(indicatorSchema.safeParse({ ...indicator, unit: 'people' }).success).toBe(false);
+  });
+  it('requires the reason for the role, in both languages', () => {
+    const { roleReason, ...without } = indicator;
+    expect(roleReason.en.length).toBeGreaterThan(0);
+    expect(indicatorSchema.safeParse(without).success).toBe(false);
+    expect(indicatorSchema.safeParse({ ...indicator, roleReason: { es: 'x' } }).success).toBe(false);
   });
 });
 
