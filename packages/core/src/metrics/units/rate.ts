@@ -1,0 +1,91 @@
+// The rate metric: a count of people or events per 100,000 inhabitants, with the INE population of the
+// same place and period.
+import { intervalNote, num } from '../../format/formula.js';
+import { POPULATION, populationFor } from '../../select/index.js';
+import { isPerCapita } from '../../units/index.js';
+import {
+  ALLOW_UNDATED,
+  common,
+  firstRefusal,
+  level,
+  lowestGrade,
+  metaOf,
+  notComputable,
+  notPartial,
+  observationInput,
+  observationParam,
+  readCommon,
+  refuse,
+  refused,
+  undated,
+  unitRefusal,
+} from '../guards.js';
+import { ratePer100k } from '../ratePer100k.js';
+import type { MetricOutcome, MetricUnit, Warning } from '../unit.js';
+import { unitOf } from '../unit.js';
+
+export const rate: MetricUnit = {
+  name: 'rate',
+  title: 'Rate per 100,000 inhabitants',
+  summary:
+    'A count of people or events per 100,000 inhabitants, with the INE population of the same place and period.',
+  description:
+    'Only counts of people or events (cases, arrests, operations): never a percent, a mass or money. Example: /v1/metrics/rate?count=cead.cases.drugs@2019&geo=13.',
+  params: [
+    observationParam(
+      'count',
+      'A count to put per 100,000 inhabitants (INE population of the same place and period).',
+      'cead.cases.drugs@2019',
+    ),
+    ...common(ALLOW_UNDATED),
+  ],
+  result: [],
+  run(sel, q): MetricOutcome {
+    const c = readCommon(sel, q);
+    if (refused(c)) return c;
+    const n = level(sel, q, c, 'count');
+    if (refused(n)) return n;
+    const warnings: Warning[] = [];
+    const guard = firstRefusal(
+      () =>
+        isPerCapita(unitOf(sel, n.indicator))
+          ? undefined
+          : unitRefusal(
+              sel,
+              'count',
+              n.indicator,
+              'only counts of people or events are put per 100,000 inhabitants',
+            ),
+      () => notPartial(n, 'count'),
+      () => undated(n, 'count', c.allowUndated, warnings),
+    );
+    if (guard) return guard;
+    const pops = populationFor(sel, n, { confidence: c.confidence });
+    if (pops.length === 0)
+      return notComputable(
+        `No INE population (${POPULATION}) for ${n.geo} in ${n.period}, the place and period of "count".`,
+        ['count'],
+      );
+    if (pops.length > 1)
+      return refuse(
+        'ambiguous',
+        `Several population records for ${n.geo} in ${n.period}.`,
+        [{ name: 'count', reason: 'population ambiguous' }],
+        { candidates: pops.map((o) => o.id) },
+      );
+    const p = pops[0] as (typeof pops)[number];
+    const r = ratePer100k(n, p);
+    if (!r) return notComputable('The population is zero or below.', ['count']);
+    const inputs = [observationInput(sel, n), observationInput(sel, p)];
+    return {
+      metric: 'rate',
+      ...r,
+      unit: 'per 100,000 inhabitants',
+      formula: `count / population × 100000 = ${num(n.value)} / ${num(p.value)} × 100000 = ${num(r.value)}${intervalNote(r)}`,
+      inputs,
+      confidence: lowestGrade(inputs),
+      warnings,
+      meta: metaOf(sel),
+    };
+  },
+};
