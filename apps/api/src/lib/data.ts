@@ -29,11 +29,6 @@ export const changesById: ReadonlyMap<string, ReportedChange> = byId(dataset.cha
 export const events: ReadonlyMap<string, Event> = byId(dataset.events);
 export const statementsById: ReadonlyMap<string, Statement> = byId(dataset.statements);
 
-/** CUT region numbers (13) as aliases of ISO codes (CL-RM). */
-export const geoByCut: ReadonlyMap<string, string> = new Map(
-  dataset.geos.flatMap((g) => (g.cut === undefined ? [] : [[String(g.cut), g.id] as [string, string]])),
-);
-
 /** Observations in a stable order: indicator, geo, period (earlier first), source. */
 export const observations: readonly Observation[] = [...dataset.observations].sort(
   (a, b) =>
