@@ -2,6 +2,7 @@
 // missing periods drawn as gaps (never as zero) and an optional rate per 100,000 inhabitants.
 import { formatNumber, formatPeriod } from '@mt0/core/format';
 import { ratePer100k } from '@mt0/core/metrics';
+import { isPerCapita } from '@mt0/core/units';
 import {
   findIndicator,
   geoName,
@@ -80,7 +81,7 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   const obs = observationsOf(b, id, p.geo, p).filter((o) => !o.period.includes('/'));
   if (obs.length === 0) return undefined;
   const pop = id === POPULATION ? [] : observationsOf(b, POPULATION, p.geo);
-  const canRate = (ind.unit === 'count' || ind.unit === 'persons') && pop.length > 0;
+  const canRate = isPerCapita(ind.unit) && pop.length > 0;
   const perRate = rate && canRate;
   const monthly = obs.some((o) => o.period.length === 7);
   const byKey = new Map(obs.map((o) => [keyOf(o.period), o]));
