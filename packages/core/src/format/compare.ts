@@ -354,7 +354,7 @@ export interface ComparisonText {
 
 /**
  * The sentences about a comparison of outputs and outcomes, in es and en.
- * @example compareText(compare([{ id: 'a', label: 'seizures', role: 'output', from: '2020', to: '2021', percent: 150 }])!).sentence.en
+ * @example compareText(compare([{ id: 'a', label: 'seizures', role: 'output', from: '2020', to: '2021', percent: 150 }])).sentence.en
  * // "Only enforcement outputs are given: seizures +150% in one year (2020–2021). Keep in mind: a yearly rate taken from a one-year change is a single data point, not a trend; and a change in enforcement output measures police activity, not the drug market."
  */
 export function compareText(c: Comparison): ComparisonText {

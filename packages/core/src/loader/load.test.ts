@@ -201,12 +201,15 @@ describe('loadDataset()', () => {
   });
 });
 
-describe('pnpm data:check', () => {
+// Each test starts a Node process that compiles and loads the whole data package: seconds, not
+// milliseconds, on a shared 2-core machine, so these two get a process-sized timeout.
+describe('pnpm data:check', { timeout: 30_000 }, () => {
   const run = (dir: string) => {
     try {
       return {
         code: 0,
-        out: execFileSync('npx', ['tsx', 'scripts/check-data.ts', dir], {
+        // The package's own tsx, not npx: npx resolves the binary anew on every call, slowly on a busy machine.
+        out: execFileSync(join(PACKAGE_ROOT, 'node_modules/.bin/tsx'), ['scripts/check-data.ts', dir], {
           cwd: PACKAGE_ROOT,
           encoding: 'utf8',
           stdio: 'pipe',

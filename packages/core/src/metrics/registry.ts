@@ -37,7 +37,7 @@ export const metricUnit = (name: string): MetricUnit | undefined => METRIC_UNITS
 /**
  * Runs a metric over a dataset (indexes built once per dataset): the result, or a refusal naming the
  * parameter and the reason.
- * @example (runMetric(dataset, 'annualized', { change: 'fiscalia.street_sales' }) as { value: number }).value // 12.818…
+ * @example runMetric(dataset, 'annualized', { change: 'fiscalia.street_sales' }).value // 12.818…
  */
 export function runMetric(records: RecordsLike, name: string, query: MetricQuery): MetricOutcome | undefined {
   const unit = metricUnit(name);

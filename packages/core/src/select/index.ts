@@ -277,7 +277,7 @@ export function sourceName(
 
 /**
  * A reported change as `compare` takes it, with its indicator's names, role and place.
- * @example compareInputOf(select(dataset), select(dataset).changesById.get('fiscalia.street_sales:CL:2015/2019:fiscalia.via.insightcrime.2022')!).countedBy // "justice"
+ * @example compareInputOf(select(dataset), select(dataset).changesById.get('fiscalia.street_sales:CL:2015/2019:fiscalia.via.insightcrime.2022')).countedBy // "justice"
  */
 export function compareInputOf(sel: Selection<LevelRecord, ChangeRecord>, c: ChangeRecord): CompareInput {
   const ind = sel.indicators.get(c.indicator);
