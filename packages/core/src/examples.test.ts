@@ -74,7 +74,7 @@ function show(x: unknown): string {
   return entries.length ? `{ ${entries.map(([k, v]) => `${k}: ${show(v)}`).join(', ')} }` : '{}';
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = /-?\d+(?:\.\d+)?(?:e[-+]?\d+)?…?/g;
 
 /** Whether a number as computed agrees with a number as shown: "12.8181…" leaves digits out, "0.33" rounds. */
@@ -102,7 +102,7 @@ export function matches(actual: string, shown: string): boolean {
   const numbers = [...text.matchAll(NUMBER)].map((m) => m[0]);
   const pattern = text
     .split(NUMBER)
-    .map((part) => escape(part).replaceAll('…', '.*?'))
+    .map((part) => escapeRegExp(part).replaceAll('…', '.*?'))
     .join('(-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)');
   const m = new RegExp(`^${pattern}$`).exec(norm(actual));
   return m !== null && numbers.every((n, i) => sameNumber(m[i + 1] ?? '', n));

@@ -133,9 +133,17 @@ export function readCommon(sel: Sel, q: MetricQuery): Common | Refusal {
     });
   }
   const source = listOf(q, 'source');
-  if (source && source.some((s) => s === '')) {
+  if (source?.some((s) => s === '')) {
     const reason = 'has an empty value';
     return refuse('invalid', `Query parameter "source": ${reason}.`, [{ name: 'source', reason }]);
+  }
+  const known = sel.records.sources;
+  const unknown = known && source?.find((s) => !known.some((k) => k.id === s));
+  if (known && unknown !== undefined) {
+    const reason = `unknown source ${JSON.stringify(unknown.slice(0, 80))}; see the allowed values`;
+    return refuse('invalid', `Query parameter "source": ${reason}.`, [{ name: 'source', reason }], {
+      allowed: known.map((k) => k.id).sort(),
+    });
   }
   const grades = listOf(q, 'confidence');
   const confidence = new Set<Confidence>(grades ? [] : ['A', 'B']);
