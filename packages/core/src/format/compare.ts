@@ -32,8 +32,16 @@ function duration(years: number, lang: Language): string {
   return `${count} ${es}`;
 }
 
+const inLang = (t: string | Bilingual, lang: Language) => (typeof t === 'string' ? t : t[lang]);
+
+/** A name inside a sentence: lower-cased first letter, unless it starts an acronym (MT-0, INE). */
+const inSentence = (name: string): string =>
+  /^\p{Lu}[\p{Lu}\d-]/u.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+
 const label = (item: CompareItem, lang: Language): string =>
-  item.label === undefined ? item.id : typeof item.label === 'string' ? item.label : item.label[lang];
+  item.label === undefined
+    ? item.id
+    : inSentence(typeof item.label === 'string' ? item.label : item.label[lang]);
 
 const listFormats: Partial<Record<Language, Intl.ListFormat>> = {};
 
@@ -73,10 +81,10 @@ const COUNTED = {
   es: { police: 'un conteo de casos policiales', justice: 'un conteo de causas del sistema de justicia' },
 } as const;
 
-/** "street-level sales in Chile (a count of justice-system cases)": the label, its place, what it counts. */
+/** "street-level sales in Chile, a count of justice-system cases,": the label, its place, what it counts. */
 function what(item: ComparedItem, lang: Language, f: Flags): string {
   const place = f.places && item.place ? `${lang === 'es' ? ' en' : ' in'} ${item.place[lang]}` : '';
-  const counted = item.countedBy ? ` (${COUNTED[lang][item.countedBy]})` : '';
+  const counted = item.countedBy ? `, ${COUNTED[lang][item.countedBy]},` : '';
   return `${label(item, lang)}${place}${counted}`;
 }
 
@@ -90,7 +98,7 @@ function phrase(item: ComparedItem, lang: Language, f: Flags): string {
   const span = duration(item.years, lang);
   const when = lang === 'es' ? `en ${span}` : one || item.years < 1 ? `in ${span}` : `over ${span}`;
   const head = `${what(item, lang, f)} ${change(item.total, lang)} ${when}`;
-  const src = item.sourceName ? `; ${item.sourceName}` : '';
+  const src = item.sourceName ? `; ${inLang(item.sourceName, lang)}` : '';
   if (one) return `${head} (${spanLabel(item, lang)}${src})`;
   const rate = formatSignedChange(item.annualized.value, lang);
   const r = range(item.annualized, lang);
@@ -298,7 +306,11 @@ function caveats(items: readonly ComparedItem[], lang: Language): string[] {
         : `The figure for ${label(x, lang)} is approximate (between ${lo} and ${hi}); its annual rate is given as an interval.`,
     );
   }
-  const sources = [...new Set(items.flatMap((x) => (x.source ? [x.source] : [])))];
+  const sources = [
+    ...new Set(
+      items.flatMap((x) => (x.source ? [x.sourceName ? inLang(x.sourceName, lang) : x.source] : [])),
+    ),
+  ];
   if (sources.length > 1) {
     out.push(
       lang === 'es'

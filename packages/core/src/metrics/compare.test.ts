@@ -126,10 +126,10 @@ describe('compare', () => {
       'seizures in Santiago Metropolitan Region +150% in one year (2020–2021)',
     );
     expect(r?.sentence.en).toContain(
-      'street-level sales in Chile (a count of justice-system cases) +62% over four years',
+      'street-level sales in Chile, a count of justice-system cases, +62% over four years',
     );
     expect(r?.sentence.es).toContain(
-      'venta callejera de drogas en Chile (un conteo de causas del sistema de justicia)',
+      'venta callejera de drogas en Chile, un conteo de causas del sistema de justicia,',
     );
     expect(r?.caveats.en).toContain(
       'The figure for street-level sales counts cases recorded by the justice system: it moves with enforcement and prosecution effort, not only with what its name describes.',

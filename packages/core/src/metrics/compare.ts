@@ -19,8 +19,8 @@ export interface CompareItem {
   /** The total relative change over the span, in percent, exact or as an interval. */
   percent: Estimate;
   source?: string;
-  /** The source as a reader names it ("PDI via InSight Crime"). */
-  sourceName?: string;
+  /** The source as a reader names it ("PDI via InSight Crime"), in one language or each. */
+  sourceName?: string | Bilingual;
   /** The place's id and name, so that sentences name places when items differ in place. */
   geo?: string;
   place?: Bilingual;

@@ -44,5 +44,6 @@ export function runMetric(records: RecordsLike, name: string, query: MetricQuery
   return unit?.run(select(records) as unknown as Sel, query);
 }
 
+export { rateOf } from './units/rate.js';
 export type { MetricOutcome, MetricQuery, MetricUnit };
 export { annualized, change, compare, implied, index, prepost, rate, share };

@@ -255,9 +255,12 @@ export interface CompareInput {
   to: string;
   percent: Interval;
   source: string;
-  /** "PDI via InSight Crime": the publisher, and the outlet it reached us through. */
-  sourceName?: string | undefined;
+  /** "PDI via InSight Crime" / "PDI vía InSight Crime": the publisher, and the outlet it came through. */
+  sourceName?: Bilingual | undefined;
 }
+
+const names = (es: string | undefined, en: string | undefined): Bilingual | undefined =>
+  es !== undefined && en !== undefined ? { es, en } : undefined;
 
 /**
  * A source as a reader names it: its publisher, and the outlet it came through.
@@ -295,7 +298,7 @@ export function compareInputOf(sel: Selection<LevelRecord, ChangeRecord>, c: Cha
     to: c.to,
     percent: { value: c.percent, low: c.low, high: c.high },
     source: c.source,
-    sourceName: sourceName(sel, c.source),
+    sourceName: names(sourceName(sel, c.source, 'es'), sourceName(sel, c.source, 'en')),
   };
 }
 
