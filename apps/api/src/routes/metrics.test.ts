@@ -298,7 +298,7 @@ describe('GET /v1/metrics/compare', () => {
     const expected = numbers && compareText(numbers);
     expect(m.sentence).toEqual(expected?.sentence);
     expect(m.text).toBe(expected?.sentence.en);
-    expect(m.text).toContain(', a count of justice-system cases,');
+    expect(m.text).toContain(', a justice-system case count,');
     expect(m.text).not.toContain('rose faster than outcomes');
     const es = await metric('/v1/metrics/compare?lang=es');
     expect(es.text).toBe(expected?.sentence.es);

@@ -1,7 +1,7 @@
 // Lookups over a Bundle and the selection of records each view needs. Pure; used at build time to bake
 // the snapshot, on the server to cut the dataset down to one embed page, and in the browser.
 import { parsePeriod, periodStart } from '@mt0/core/periods';
-import { POPULATION, select, seriesOf } from '@mt0/core/select';
+import { eventsMarking, POPULATION, resolvePlace, select, seriesOf } from '@mt0/core/select';
 import { SEED_STORY } from '@mt0/core/story';
 import type {
   Bundle,
@@ -87,12 +87,13 @@ export function sourceLabel(b: Bundle, id: string, lang: Lang): string {
   return via ? `${s.publisher} ${lang === 'es' ? 'vía' : 'via'} ${via.publisher}` : s.publisher;
 }
 
-/** Event kinds a series marks: the programme's launch and renaming, and statistical breaks. */
-const MARKED = new Set(['launch', 'rename', 'reclassification']);
-
-/** Whether a series at `geo` marks the event (national events mark regional series too). */
-export function seriesEvent(e: EventRec, geo: string): boolean {
-  return (e.breaksSeries || MARKED.has(e.kind)) && (e.geo.includes('CL') || e.geo.includes(geo));
+/**
+ * The params with `geo` read by core's place resolver (`13` → `CL-RM`, any case, CUT aliases), so an
+ * embed says a place the way the API does. An unknown place is left as given (the view then has no data).
+ */
+export function resolveGeo(full: Bundle, p: Params): Params {
+  const geo = resolvePlace(select(full), p.geo);
+  return geo === undefined || geo === p.geo ? p : { ...p, geo };
 }
 
 /** Every record the view needs out of a larger bundle (the dataset, or the API's answers). */
@@ -131,7 +132,9 @@ export function subsetFor(full: Bundle, p: Params): Bundle {
     observations: obs,
     changes,
     statements,
-    events: p.view === 'series' ? full.events.filter((e) => seriesEvent(e, p.geo)) : [],
+    // The bundle's own events, picked by core (so typed as the bundle's records).
+    events:
+      p.view === 'series' ? (eventsMarking(select(full), indicatorIds(p)[0] ?? '', p.geo) as EventRec[]) : [],
     comparisons: p.view === 'compare' ? full.comparisons : [],
   };
 }

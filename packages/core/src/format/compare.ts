@@ -77,11 +77,11 @@ function spanLabel(item: CompareItem, lang: Language): string {
 }
 
 const COUNTED = {
-  en: { police: 'a count of police cases', justice: 'a count of justice-system cases' },
-  es: { police: 'un conteo de casos policiales', justice: 'un conteo de causas del sistema de justicia' },
+  en: { police: 'a police case count', justice: 'a justice-system case count' },
+  es: { police: 'casos policiales', justice: 'causas de la justicia' },
 } as const;
 
-/** "street-level sales in Chile, a count of justice-system cases,": the label, its place, what it counts. */
+/** "street-level sales in Chile, a justice-system case count,": the label, its place, what it counts. */
 function what(item: ComparedItem, lang: Language, f: Flags): string {
   const place = f.places && item.place ? `${lang === 'es' ? ' en' : ' in'} ${item.place[lang]}` : '';
   const counted = item.countedBy ? `, ${COUNTED[lang][item.countedBy]},` : '';
@@ -373,7 +373,8 @@ export function compareText(c: Comparison): ComparisonText {
   const sources = new Set(c.items.map((x) => x.source));
   const flags: Flags = {
     many: c.items.length > 1,
-    spans: new Set(c.items.map((x) => `${x.from}/${x.to}`)).size > 1,
+    // Spans that do not overlap are said once, in the lead; the limits do not repeat them.
+    spans: c.finding !== 'apart' && new Set(c.items.map((x) => `${x.from}/${x.to}`)).size > 1,
     sources: sources.size > 1,
     oneYear: c.items.some((x) => x.years <= 1 + 1e-9),
     outputs: c.groups.output.length > 0,

@@ -75,9 +75,9 @@ describe('compare', () => {
       'Enforcement outputs: seizures +150% in one year (2020–2021). Outcomes: street-level sales +62% over ' +
         'four years (2015–2019; about +12.8% a year). The outputs and the outcomes cover years that do not ' +
         'overlap, so these figures cannot show whether one rose faster than the other. They cannot show ' +
-        'whether the policy works: they compare different measures, from different sources, over different ' +
-        'spans; a yearly rate taken from a one-year change is a single data point, not a trend; and a change ' +
-        'in enforcement output measures police activity, not the drug market.',
+        'whether the policy works: they compare different measures, from different sources; a yearly rate ' +
+        'taken from a one-year change is a single data point, not a trend; and a change in enforcement ' +
+        'output measures police activity, not the drug market.',
     );
   });
 
@@ -88,9 +88,9 @@ describe('compare', () => {
         '+12,8% al año) y condenas por microtráfico +18% en cuatro años (2015–2019; cerca de +4,2% al año). ' +
         'La actividad policial y los resultados cubren años que no se superponen, así que estas cifras no ' +
         'permiten saber si unos subieron más rápido que otros. Estas cifras no permiten saber si la política ' +
-        'funciona: comparan medidas distintas, de fuentes distintas, en períodos distintos; una tasa anual que ' +
-        'sale del cambio de un solo año es un dato aislado, no una tendencia; y un cambio en la actividad ' +
-        'policial mide esa actividad, no el mercado de drogas.',
+        'funciona: comparan medidas distintas, de fuentes distintas; una tasa anual que sale del cambio de un ' +
+        'solo año es un dato aislado, no una tendencia; y un cambio en la actividad policial mide esa ' +
+        'actividad, no el mercado de drogas.',
     );
   });
 
@@ -109,7 +109,7 @@ describe('compare', () => {
     expect(apart?.gapReason).toContain('do not overlap');
   });
 
-  it('compare() says when an outcome is a count of justice-system cases, and names places that differ', () => {
+  it('compare() says when an outcome is a justice-system case count, and names places that differ', () => {
     const region = {
       ...seizures,
       geo: 'CL-RM',
@@ -126,11 +126,9 @@ describe('compare', () => {
       'seizures in Santiago Metropolitan Region +150% in one year (2020–2021)',
     );
     expect(r?.sentence.en).toContain(
-      'street-level sales in Chile, a count of justice-system cases, +62% over four years',
+      'street-level sales in Chile, a justice-system case count, +62% over four years',
     );
-    expect(r?.sentence.es).toContain(
-      'venta callejera de drogas en Chile, un conteo de causas del sistema de justicia,',
-    );
+    expect(r?.sentence.es).toContain('venta callejera de drogas en Chile, causas de la justicia,');
     expect(r?.caveats.en).toContain(
       'The figure for street-level sales counts cases recorded by the justice system: it moves with enforcement and prosecution effort, not only with what its name describes.',
     );

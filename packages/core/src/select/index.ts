@@ -215,6 +215,29 @@ export function breaksSeriesOf(e: EventRecord, indicator: string, geo: string): 
   return e.geo.includes(geo) || e.geo.includes('CL') || e.geo.includes(geo.slice(0, 2));
 }
 
+/** Event kinds a chart of a series marks beside its breaks: the programme's launch and renaming. */
+const MARKED_KINDS: ReadonlySet<string> = new Set(['launch', 'rename', 'reclassification']);
+
+/**
+ * The events a chart of `indicator` at `geo` marks: series breaks and the programme's launch and
+ * renaming, national events marking regional series too, earlier first.
+ * @example eventsMarking(select(dataset), 'cead.cases.drugs', 'CL').map((e) => e.id).at(-1) // "cead.reclassification.2025"
+ */
+export function eventsMarking(
+  sel: Selection<LevelRecord, ChangeRecord>,
+  indicator: string,
+  geo: string,
+): EventRecord[] {
+  return sel.records.events
+    .filter(
+      (e) =>
+        (e.breaksSeries || MARKED_KINDS.has(e.kind ?? '')) &&
+        (e.indicators.length === 0 || e.indicators.includes(indicator)) &&
+        (e.geo.includes('CL') || e.geo.includes(geo)),
+    )
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 /**
  * The series-break events of an indicator and place that fall inside the stretch from the start of
  * `from` to the end of `to`: values on either side of one are not comparable without care.

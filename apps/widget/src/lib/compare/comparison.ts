@@ -12,7 +12,13 @@ export function comparisonFor(b: Bundle, p: Params): ComparisonRec | undefined {
   const picked = comparedChanges(b, p);
   if (picked.length === 0) return undefined;
   const sel = select(b);
-  const r = compare(picked.map(({ c }) => compareInputOf(sel, c)));
+  // The view lists each figure's source under the chart, so its sentence leaves the source names out.
+  const r = compare(
+    picked.map(({ c }) => {
+      const { sourceName: _shownBelow, ...item } = compareInputOf(sel, c);
+      return item;
+    }),
+  );
   if (!r) return undefined;
   const text = compareText(r);
   return {

@@ -146,6 +146,7 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   });
   const first = points[0]?.key ?? 0;
   const last = points[points.length - 1]?.key ?? 0;
+  // The bundle holds the events core's selection says this series marks (eventsMarking).
   const events = b.events
     .filter((e) => e.indicators.length === 0 || e.indicators.includes(id))
     .map((e) => ({ key: keyOf(e.date), e }))

@@ -11,7 +11,7 @@ describe('the compare metric', () => {
     );
     expect(r.text).toContain('+150% in one year (2020–2021');
     expect(r.text).toContain(
-      'street-level drug sales (Fiscalía), a count of justice-system cases, +62% over four years',
+      'street-level drug sales (Fiscalía), a justice-system case count, +62% over four years',
     );
     expect(r.confidence).toBe('B');
   });
