@@ -5,7 +5,7 @@ import { type Lang, type Params, type Theme, VIEWS, type ViewName } from './type
 const ID = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 // A place id (CL, CL-RM, a comuna's CL-05101) or an alias such as a CUT number (13): the kit server
 // resolves it with core's place table; anything else is refused here.
-const GEO = /^(?:[A-Za-z]{2}(?:-[A-Za-z0-9]{2,6})?|\d{1,6})$/;
+const GEO = /^([a-z]{2}(-\w{2,6})?|\d{1,6})$/i;
 const POINT = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
@@ -55,7 +55,7 @@ export function parseParams(
     }
   }
   const geo = given(raw.geo) ?? 'CL';
-  if (!GEO.test(geo)) bad('geo', geo, 'CL, a region code such as CL-RM, or a CUT number such as 13');
+  if (!GEO.test(geo)) bad('geo', geo, 'a place: CL, CL-RM or 13');
   const from = given(raw.from);
   const to = given(raw.to);
   const point = 'a year (2015) or a month (2015-03)';
