@@ -2,7 +2,7 @@
 // units of one dimension, the same place, periods in order and of one kind and length, no partial period
 // set against a full one, no silent crossing of a series break or use of an undated record. Also the
 // pieces every result carries: its inputs, the lowest grade among them, the common parameters.
-import { parsePeriod, periodStart } from '../periods/index.js';
+import { parsePeriod, periodEnd, periodStart } from '../periods/index.js';
 import type { Confidence } from '../schemas/common.js';
 import {
   breaksBetween,
@@ -11,7 +11,6 @@ import {
   type LevelRecord,
   observationRef,
   periodKind,
-  periodMonths,
   periodWords,
   type RefOptions,
   resolvePlace,
@@ -285,7 +284,8 @@ export function sameShape(a: string, b: string, names: [string, string]): Refusa
   const pa = parsePeriod(a);
   const pb = parsePeriod(b);
   if (!pa || !pb) return undefined;
-  if (periodKind(pa) === periodKind(pb) && periodMonths(a) === periodMonths(b)) return undefined;
+  const months = (p: NonNullable<typeof pa>) => Math.round((periodEnd(p) - periodStart(p)) * 12);
+  if (periodKind(pa) === periodKind(pb) && months(pa) === months(pb)) return undefined;
   return refuse(
     'periods',
     `"${names[0]}" covers ${periodWords(a)} and "${names[1]}" ${periodWords(b)}: periods of different kinds or lengths are not comparable.`,
@@ -424,14 +424,5 @@ export const notComputable = (detail: string, params: string[]): Refusal =>
     detail,
     params.map((name) => ({ name, reason: 'cannot give this metric' })),
   );
-
-/** The first refusal among checks, run in order. */
-export function firstRefusal(...checks: (() => Refusal | undefined)[]): Refusal | undefined {
-  for (const check of checks) {
-    const r = check();
-    if (r) return r;
-  }
-  return undefined;
-}
 
 export type { ChangeRecord };

@@ -9,7 +9,6 @@ import {
   changeInput,
   changeParam,
   common,
-  firstRefusal,
   isProportion,
   lowestGrade,
   metaOf,
@@ -82,12 +81,11 @@ export const annualized: MetricUnit = {
     if (given('change')) {
       const ch = reported(sel, q, c, 'change');
       if (refused(ch)) return ch;
-      const guard = firstRefusal(
-        () => sameShape(ch.from, ch.to, ['change', 'change']),
-        () => notPartial(ch, 'change'),
-        () => undated({ ...ch }, 'change', c.allowUndated, warnings),
-        () => noBreak(sel, ch.indicator, ch.geo, ch.from, ch.to, c.allowBreak, warnings, 'change'),
-      );
+      const guard =
+        sameShape(ch.from, ch.to, ['change', 'change']) ??
+        notPartial(ch, 'change') ??
+        undated({ ...ch }, 'change', c.allowUndated, warnings) ??
+        noBreak(sel, ch.indicator, ch.geo, ch.from, ch.to, c.allowBreak, warnings, 'change');
       if (guard) return guard;
       total = { value: ch.percent, low: ch.low, high: ch.high };
       years = yearsBetween(ch.from, ch.to);

@@ -8,7 +8,6 @@ import {
   ALLOW_UNDATED,
   type Common,
   common,
-  firstRefusal,
   inOrder,
   isProportion,
   type Level,
@@ -31,23 +30,25 @@ import { percentChange } from '../percentChange.js';
 import type { MetricOutcome, MetricQuery, MetricUnit, Refusal, Sel, Warning } from '../unit.js';
 import { unitOf } from '../unit.js';
 
+/** The two ends' names, for messages (one array, not one per check). */
+const FROM_TO: [string, string] = ['from', 'to'];
+
 /** The checks and arithmetic of a change between two levels, shared with annualized's from/to form. */
 export function levelChange(sel: Sel, q: MetricQuery, c: Common, warnings: Warning[]) {
   const a = level(sel, q, c, 'from');
   if (refused(a)) return a;
   const b = level(sel, q, c, 'to');
   if (refused(b)) return b;
-  const guard = firstRefusal(
-    () => sameIndicator(a, b, ['from', 'to']),
-    () => samePlace(a, b, ['from', 'to']),
-    () => inOrder(a.period, b.period, ['from', 'to']),
-    () => sameShape(a.period, b.period, ['from', 'to']),
-    () => notPartial(a, 'from'),
-    () => notPartial(b, 'to'),
-    () => undated(a, 'from', c.allowUndated, warnings),
-    () => undated(b, 'to', c.allowUndated, warnings),
-    () => noBreak(sel, a.indicator, a.geo, a.period, b.period, c.allowBreak, warnings, 'to'),
-  );
+  const guard =
+    sameIndicator(a, b, FROM_TO) ??
+    samePlace(a, b, FROM_TO) ??
+    inOrder(a.period, b.period, FROM_TO) ??
+    sameShape(a.period, b.period, FROM_TO) ??
+    notPartial(a, 'from') ??
+    notPartial(b, 'to') ??
+    undated(a, 'from', c.allowUndated, warnings) ??
+    undated(b, 'to', c.allowUndated, warnings) ??
+    noBreak(sel, a.indicator, a.geo, a.period, b.period, c.allowBreak, warnings, 'to');
   if (guard) return guard;
   return { a, b } as { a: Level; b: Level };
 }

@@ -11,7 +11,6 @@ import {
   ALLOW_UNDATED,
   changeInput,
   common,
-  firstRefusal,
   listOf,
   lowestGrade,
   metaOf,
@@ -104,12 +103,11 @@ export const compare: MetricUnit = {
     for (const ref of refs) {
       const ch = reported(sel, q, c, 'changes', ref);
       if (refused(ch)) return ch;
-      const guard = firstRefusal(
-        () => sameShape(ch.from, ch.to, ['changes', 'changes']),
-        () => notPartial(ch, 'changes'),
-        () => undated({ ...ch }, 'changes', c.allowUndated, warnings),
-        () => noBreak(sel, ch.indicator, ch.geo, ch.from, ch.to, c.allowBreak, warnings, 'changes'),
-      );
+      const guard =
+        sameShape(ch.from, ch.to, ['changes', 'changes']) ??
+        notPartial(ch, 'changes') ??
+        undated({ ...ch }, 'changes', c.allowUndated, warnings) ??
+        noBreak(sel, ch.indicator, ch.geo, ch.from, ch.to, c.allowBreak, warnings, 'changes');
       if (guard) return guard;
       records.push(ch);
     }

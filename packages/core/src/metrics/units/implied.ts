@@ -7,7 +7,6 @@ import {
   changeInput,
   changeParam,
   common,
-  firstRefusal,
   level,
   lowestGrade,
   metaOf,
@@ -68,19 +67,17 @@ function byShare(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
       { name: 'total', reason: `is for ${t.geo}, not ${place}` },
     ]);
   const warnings: Warning[] = [];
-  const guard = firstRefusal(
-    () => undated(s, 'share', c.allowUndated, warnings),
-    () => undated(t, 'total', c.allowUndated, warnings),
-    () => sameCoverage(s, t, ['share', 'total']),
-    () =>
-      s.periodStatus === 'undated' || s.period === t.period
-        ? undefined
-        : refuse(
-            'periods',
-            `"share" is for ${s.period} and "total" for ${t.period}: a share applies to the total of its own period.`,
-            [{ name: 'total', reason: `is for ${t.period}, not ${s.period}` }],
-          ),
-  );
+  const guard =
+    undated(s, 'share', c.allowUndated, warnings) ??
+    undated(t, 'total', c.allowUndated, warnings) ??
+    sameCoverage(s, t, ['share', 'total']) ??
+    (s.periodStatus === 'undated' || s.period === t.period
+      ? undefined
+      : refuse(
+          'periods',
+          `"share" is for ${s.period} and "total" for ${t.period}: a share applies to the total of its own period.`,
+          [{ name: 'total', reason: `is for ${t.period}, not ${s.period}` }],
+        ));
   if (guard) return guard;
   // A percent is a share × 100.
   const k = sUnit === 'percent' ? 100 : 1;
@@ -135,12 +132,11 @@ function byChange(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
     );
   }
   const warnings: Warning[] = [];
-  const guard = firstRefusal(
-    () => notPartial(l, 'level'),
-    () => notPartial(ch, 'change'),
-    () => undated(l, 'level', c.allowUndated, warnings),
-    () => undated({ ...ch }, 'change', c.allowUndated, warnings),
-  );
+  const guard =
+    notPartial(l, 'level') ??
+    notPartial(ch, 'change') ??
+    undated(l, 'level', c.allowUndated, warnings) ??
+    undated({ ...ch }, 'change', c.allowUndated, warnings);
   if (guard) return guard;
   const p = { value: ch.percent, low: ch.low, high: ch.high };
   const r = forward ? impliedLevel(l, p) : impliedBase(l, p);

@@ -1,8 +1,8 @@
 // The index metric: a series rescaled so that its base period is 100, over points of the base's kind
 // and length, on the base's side of any series break (unless allowBreak=true).
 import { intervalNote, num } from '../../format/formula.js';
-import { parsePeriod } from '../../periods/index.js';
-import { breaksBetween, periodKind, periodMonths, seriesOf } from '../../select/index.js';
+import { parsePeriod, periodEnd, periodStart } from '../../periods/index.js';
+import { breaksBetween, dateSpan, periodKind, periodMonths, seriesOf } from '../../select/index.js';
 import {
   ALLOW_BREAK,
   common,
@@ -98,7 +98,8 @@ export const index: MetricUnit = {
         `No observations of ${indicator} in ${c.geo} with the grades and source asked for.`,
         [{ name: 'indicator', reason: `no observations in ${c.geo}` }],
       );
-    const dup = all.find((o, i) => all.findIndex((x) => x.period === o.period) !== i);
+    const seen = new Set<string>();
+    const dup = all.find((o) => seen.size === seen.add(o.period).size);
     if (dup)
       return refuse(
         'ambiguous',
@@ -121,14 +122,17 @@ export const index: MetricUnit = {
         [{ name: 'base', reason: 'covers only part of its period (year to date)' }],
       );
     const pb = parsePeriod(base);
+    // Each period read once: the points of the base's kind and length, without years to date.
+    const kindB = pb ? periodKind(pb) : '';
+    const monthsB = periodMonths(base);
+    const read = new Map(all.map((o) => [o, parsePeriod(o.period)] as const));
     const shaped = all.filter((o) => {
-      const p = parsePeriod(o.period);
+      const p = read.get(o);
       return (
-        p &&
-        pb &&
-        periodKind(p) === periodKind(pb) &&
-        periodMonths(o.period) === periodMonths(base) &&
-        o.periodStatus !== 'partial'
+        p !== undefined &&
+        o.periodStatus !== 'partial' &&
+        periodKind(p) === kindB &&
+        Math.round((periodEnd(p) - periodStart(p)) * 12) === monthsB
       );
     });
     const at = atParam ?? shaped[shaped.length - 1]?.period ?? base;
@@ -150,9 +154,20 @@ export const index: MetricUnit = {
         : undefined) ??
       noBreak(sel, indicator, c.geo, base, at, c.allowBreak, warnings, 'at');
     if (guard) return guard;
-    const points = shaped.filter(
-      (o) => c.allowBreak || breaksBetween(sel, indicator, c.geo, base, o.period).length === 0,
-    );
+    // The breaks anywhere in the series, found once; a point is kept when none lies between it and the base.
+    const first = shaped[0]?.period ?? base;
+    const last = shaped[shaped.length - 1]?.period ?? base;
+    const breakStarts = c.allowBreak
+      ? []
+      : breaksBetween(sel, indicator, c.geo, first, last).flatMap((e) => dateSpan(e.date)?.[0] ?? []);
+    const baseSpan = pb ? [periodStart(pb), periodEnd(pb)] : [0, 0];
+    const points = shaped.filter((o) => {
+      const p = read.get(o);
+      if (!p || breakStarts.length === 0) return true;
+      const lo = Math.min(baseSpan[0] ?? 0, periodStart(p));
+      const hi = Math.max(baseSpan[1] ?? 0, periodEnd(p));
+      return !breakStarts.some((b) => b > lo && b < hi);
+    });
     const indexed = indexTo(
       points.map((o) => ({ period: o.period, value: o })),
       base,

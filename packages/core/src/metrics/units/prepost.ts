@@ -112,7 +112,8 @@ export const prepost: MetricUnit = {
         `No observations of ${indicator} in ${c.geo} with the grades and source asked for.`,
         [{ name: 'indicator', reason: `no observations in ${c.geo}` }],
       );
-    const dup = all.find((o, i) => all.findIndex((x) => x.period === o.period) !== i);
+    const seen = new Set<string>();
+    const dup = all.find((o) => seen.size === seen.add(o.period).size);
     if (dup)
       return refuse(
         'ambiguous',

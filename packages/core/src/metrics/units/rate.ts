@@ -7,7 +7,6 @@ import { isPerCapita } from '../../units/index.js';
 import {
   ALLOW_UNDATED,
   common,
-  firstRefusal,
   type Level,
   level,
   lowestGrade,
@@ -37,19 +36,17 @@ export function rateOf(
   options: { confidence?: ReadonlySet<Confidence>; allowUndated?: boolean } = {},
 ): MetricOutcome {
   const warnings: Warning[] = [];
-  const guard = firstRefusal(
-    () =>
-      isPerCapita(unitOf(sel, n.indicator))
-        ? undefined
-        : unitRefusal(
-            sel,
-            'count',
-            n.indicator,
-            'only counts of people or events are put per 100,000 inhabitants',
-          ),
-    () => notPartial(n, 'count'),
-    () => undated(n, 'count', options.allowUndated === true, warnings),
-  );
+  const guard =
+    (isPerCapita(unitOf(sel, n.indicator))
+      ? undefined
+      : unitRefusal(
+          sel,
+          'count',
+          n.indicator,
+          'only counts of people or events are put per 100,000 inhabitants',
+        )) ??
+    notPartial(n, 'count') ??
+    undated(n, 'count', options.allowUndated === true, warnings);
   if (guard) return guard;
   const pops = populationFor(sel, n, { confidence: options.confidence });
   if (pops.length === 0)

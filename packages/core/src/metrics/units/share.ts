@@ -5,7 +5,6 @@ import { dimensionOf, unitWords } from '../../units/index.js';
 import {
   ALLOW_UNDATED,
   common,
-  firstRefusal,
   level,
   lowestGrade,
   metaOf,
@@ -61,57 +60,45 @@ export const share: MetricUnit = {
     const pu = unitOf(sel, p.indicator);
     const tu = unitOf(sel, t.indicator);
     const warnings: Warning[] = [];
-    const guard = firstRefusal(
-      () =>
-        dimensionOf(pu) === 'proportion'
-          ? unitRefusal(sel, 'part', p.indicator, 'a share is taken of quantities, not of a percent or share')
-          : undefined,
-      () =>
-        dimensionOf(tu) === 'proportion'
-          ? unitRefusal(
-              sel,
-              'total',
-              t.indicator,
-              'a share is taken of quantities, not of a percent or share',
-            )
-          : undefined,
-      () =>
-        pu === tu
-          ? undefined
-          : refuse(
-              'units',
-              `"part" is in ${unitWords(pu)} and "total" in ${unitWords(tu)}: a share divides a quantity by a total of the same unit (units are never converted here).`,
-              [{ name: 'total', reason: `is in ${unitWords(tu)}, not ${unitWords(pu)} like "part"` }],
-            ),
-      () =>
-        isPartOf(sel, t.indicator, p.indicator)
-          ? refuse(
-              'units',
-              `${t.indicator} is a part of ${p.indicator}: the total is a subset of the part, so this is not a share.`,
-              [{ name: 'total', reason: `is a part of ${p.indicator}, not a total of it` }],
-            )
-          : undefined,
-      () => samePlace(p, t, ['part', 'total']),
-      () =>
-        p.period === t.period
-          ? undefined
-          : refuse(
-              'periods',
-              `"part" is for ${p.period} and "total" for ${t.period}: a share needs one period.`,
-              [{ name: 'total', reason: `is for ${t.period}, not ${p.period}` }],
-            ),
-      () => sameCoverage(p, t, ['part', 'total']),
-      () => undated(p, 'part', c.allowUndated, warnings),
-      () => undated(t, 'total', c.allowUndated, warnings),
-      () =>
-        p.low > t.high
-          ? refuse(
-              'units',
-              `The part (${num(p.value)}) is larger than the total (${num(t.value)}): not a share of it.`,
-              [{ name: 'total', reason: 'is smaller than the part' }],
-            )
-          : undefined,
-    );
+    const guard =
+      (dimensionOf(pu) === 'proportion'
+        ? unitRefusal(sel, 'part', p.indicator, 'a share is taken of quantities, not of a percent or share')
+        : undefined) ??
+      (dimensionOf(tu) === 'proportion'
+        ? unitRefusal(sel, 'total', t.indicator, 'a share is taken of quantities, not of a percent or share')
+        : undefined) ??
+      (pu === tu
+        ? undefined
+        : refuse(
+            'units',
+            `"part" is in ${unitWords(pu)} and "total" in ${unitWords(tu)}: a share divides a quantity by a total of the same unit (units are never converted here).`,
+            [{ name: 'total', reason: `is in ${unitWords(tu)}, not ${unitWords(pu)} like "part"` }],
+          )) ??
+      (isPartOf(sel, t.indicator, p.indicator)
+        ? refuse(
+            'units',
+            `${t.indicator} is a part of ${p.indicator}: the total is a subset of the part, so this is not a share.`,
+            [{ name: 'total', reason: `is a part of ${p.indicator}, not a total of it` }],
+          )
+        : undefined) ??
+      samePlace(p, t, ['part', 'total']) ??
+      (p.period === t.period
+        ? undefined
+        : refuse(
+            'periods',
+            `"part" is for ${p.period} and "total" for ${t.period}: a share needs one period.`,
+            [{ name: 'total', reason: `is for ${t.period}, not ${p.period}` }],
+          )) ??
+      sameCoverage(p, t, ['part', 'total']) ??
+      undated(p, 'part', c.allowUndated, warnings) ??
+      undated(t, 'total', c.allowUndated, warnings) ??
+      (p.low > t.high
+        ? refuse(
+            'units',
+            `The part (${num(p.value)}) is larger than the total (${num(t.value)}): not a share of it.`,
+            [{ name: 'total', reason: 'is smaller than the part' }],
+          )
+        : undefined);
     if (guard) return guard;
     const r = shareOf(p, t);
     if (!r) return notComputable(`The total (${num(t.value)}) may be zero or below: no share.`, ['total']);
