@@ -45,7 +45,7 @@ const REFUSALS: [request: string, status: number, type: string, param: string, r
     'count',
     /percent \(proportion\)/,
   ],
-  ['rate?count=carabineros.seizures.total@2015-01/2015-12', 404, 'no-matching-record', 'count', /no record/],
+  ['rate?count=carabineros.seizures.total@2015', 422, 'incompatible-units', 'count', /kg \(mass\)/],
   ['rate?count=pdi.seizures.value@2018-01/2018-06', 422, 'incompatible-units', 'count', /clp \(money\)/],
   [
     'rate?count=incsr.seizures.cocaine@2012-01/2012-11',
