@@ -23,6 +23,12 @@ export const reportedChangeSchema = z
     lang: languageSchema,
     confidence: confidenceSchema,
     quoteCheck: z.string().optional(),
+    forecast: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
+      ),
     notes: z.string().optional(),
   })
   .strict()
