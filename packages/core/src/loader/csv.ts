@@ -54,7 +54,7 @@ function readRecord(text: string, i: number, line: number): { rec: Rec; next: nu
               startLine,
               line > startLine
                 ? `a quoted field that opens on this line runs on to line ${line} (a missing or stray ")`
-                : `unexpected ${JSON.stringify(next)} after a closing quote`,
+                : `unexpected ${JSON.stringify(next)} after a closing quote (a quote inside a quoted field is written twice: "")`,
             );
         }
       } else {
