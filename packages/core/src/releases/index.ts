@@ -5,4 +5,5 @@
 export * from './diff.js';
 export * from './hash.js';
 export * from './manifest.js';
+export * from './markdown.js';
 export * from './schema.js';
