@@ -210,8 +210,15 @@ describe('kept releases', { timeout: 60_000 }, () => {
     const p = await check();
     expect(p).toHaveLength(1);
     expect(p[0]).toMatch(
-      /^releases\/0\.1\.0\.json: release 0\.1\.0 changed since it was published in commit [0-9a-f]{10}: a published release is immutable/,
+      /^releases\/0\.1\.0\.json: release 0\.1\.0 changed since it was published in commit [0-9a-f]{10} \(in the work tree\): a published release is immutable/,
     );
+    // Committing the change does not make it acceptable.
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qam', 'edit a published release');
+    expect(await check()).toEqual([
+      expect.stringMatching(
+        /^releases\/0\.1\.0\.json: release 0\.1\.0 changed since it was published in commit [0-9a-f]{10} \(in commit [0-9a-f]{10}\)/,
+      ),
+    ]);
     rmSync(path);
     expect(
       (await check()).some((m) => m.startsWith('releases/0.1.0.json: a published release was deleted')),

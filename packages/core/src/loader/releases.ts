@@ -82,34 +82,43 @@ function git(cwd: string, args: string[]): string | undefined {
  */
 export function unchangedSincePublished(releasesDir: string, rel: (p: string) => string): DataIssue[] {
   const top = git(releasesDir, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!top || !existsSync(releasesDir)) return [];
-  const issues: DataIssue[] = [];
-  const dirInRepo = relative(top, releasesDir).split('\\').join('/');
-  const committed = (git(top, ['ls-tree', '--name-only', 'HEAD', `${dirInRepo}/`]) ?? '')
+  if (!top) return [];
+  const dir = relative(top, releasesDir).split('\\').join('/');
+  // Three git calls whatever the number of releases: the history of the folder, and the work tree.
+  const history =
+    git(top, ['log', '--format=%x00%H', '--name-status', '--no-renames', '--', `${dir}/`]) ?? '';
+  const added = new Map<string, string>();
+  const altered = new Map<string, string>();
+  for (const block of history.split('\0').filter(Boolean)) {
+    const [hash = '', ...lines] = block.trim().split('\n');
+    for (const line of lines) {
+      const [status, path] = line.split('\t');
+      if (!path?.endsWith('.json')) continue;
+      if (status === 'A')
+        added.set(path, hash); // the log is newest first: the last A is the first
+      else altered.set(path, hash);
+    }
+  }
+  const work = (git(top, ['diff', '--name-status', '--no-renames', 'HEAD', '--', `${dir}/`]) ?? '')
     .split('\n')
-    .filter((p) => p.endsWith('.json'));
-  for (const path of committed)
-    if (!existsSync(join(top, path)))
-      issues.push({
-        file: rel(join(top, path)),
-        message: 'a published release was deleted: kept releases stay forever',
-        hint: `restore it: git checkout HEAD -- ${path}`,
-      });
-  for (const name of readdirSync(releasesDir).filter((n) => n.endsWith('.json'))) {
-    const path = `${dirInRepo}/${name}`;
-    const added = (git(top, ['log', '--diff-filter=A', '--format=%H', '--', path]) ?? '')
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .at(-1);
-    if (!added) continue;
-    const first = git(top, ['show', `${added}:${path}`]);
-    if (first !== undefined && first !== readFileSync(join(top, path), 'utf8'))
-      issues.push({
-        file: rel(join(top, path)),
-        message: `release ${basename(name, '.json')} changed since it was published in commit ${added.slice(0, 10)}: a published release is immutable`,
-        hint: `restore it (git checkout ${added.slice(0, 10)} -- ${path}) and publish the change as a new release: bump data/dataset.yaml's version, add corrections, run pnpm release`,
-      });
+    .filter(Boolean);
+  for (const line of work) {
+    const [status, path] = line.split('\t');
+    if (path?.endsWith('.json') && added.has(path))
+      altered.set(path, status === 'D' ? 'deleted' : 'the work tree');
+  }
+  const issues: DataIssue[] = [];
+  for (const [path, where] of altered) {
+    const first = added.get(path);
+    const restore = first ? `git checkout ${first.slice(0, 10)} -- ${path}` : `git checkout HEAD -- ${path}`;
+    issues.push({
+      file: rel(join(top, path)),
+      message:
+        where === 'deleted' || !existsSync(join(top, path))
+          ? 'a published release was deleted: kept releases stay forever'
+          : `release ${basename(path, '.json')} changed since it was published${first ? ` in commit ${first.slice(0, 10)}` : ''} (in ${where === 'the work tree' ? where : `commit ${where.slice(0, 10)}`}): a published release is immutable`,
+      hint: `restore it (${restore}) and publish the change as a new release: bump data/dataset.yaml's version, add corrections, run pnpm release`,
+    });
   }
   return issues;
 }
@@ -303,8 +312,9 @@ function checkCorrections(
       message: `${id}: ${what} since release ${prevVersion}, with no entry in data/corrections.yaml`,
       hint: `add an entry for release ${v}: records: [{ ${example} }], with the date and why`,
     });
+  const all = recordChanges(prev, current);
   for (const c of ['observations', 'changes'] as const) {
-    const ch = recordChanges(prev, current)[c];
+    const ch = all[c];
     for (const x of ch.changed)
       for (const f of x.fields.filter(
         (f) => !UNCORRECTED_FIELDS.has(f) && !named.get(x.after.id)?.fields.has(f),
