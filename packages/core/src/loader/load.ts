@@ -273,7 +273,8 @@ function unknownRef(
   const meant = kind === 'geo' ? suggestGeo(id, ctx.geos.values()) : closest(id, candidates());
   const name = kind === 'geo' ? 'geography' : kind;
   return {
-    message: `unknown ${name} ${shown(id)}`,
+    // Ids in full (shown() shortens long values): a record id is only useful whole.
+    message: `unknown ${name} ${JSON.stringify(id)}`,
     hint: meant ? `did you mean ${meant}? Or ${define}` : define,
   };
 }

@@ -185,6 +185,35 @@ describe('kept releases', { timeout: 60_000 }, () => {
     );
   });
 
+  it('follow a record whose id a correction changes (newId), and ask nothing for a notes-only edit', async () => {
+    const old = 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022';
+    edit(SEED, (t) =>
+      t.replace('mt0.arrests.hotline_share,CL,2020/2021,', 'mt0.arrests.hotline_share,CL,2021,'),
+    );
+    // The statement that cites it follows it (the validator names the old id with the new as its suggestion).
+    edit('statements/seed.yaml', (t) =>
+      t.replace(old, 'mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022'),
+    );
+    edit(SEED, (t) =>
+      t.replace(
+        'InSight Crime itself says ""reportedly"".',
+        'InSight Crime itself says ""reportedly"" (edited note).',
+      ),
+    );
+    bump('0.1.1');
+    const noManifest =
+      'data/dataset.yaml:version: release 0.1.1 has no manifest in releases/ yet (add the corrections for every changed figure to data/corrections.yaml, then run pnpm release to publish 0.1.1)';
+    expect(await check()).toEqual([
+      noManifest,
+      `data/corrections.yaml: ${old}: removed (or its id changed) since release 0.1.0, with no entry in data/corrections.yaml (add an entry for release 0.1.1: records: [{ id: ${old}  (withdrawn), or field, old, new and newId when its period or place changed }], with the date and why)`,
+    ]);
+    writeFileSync(
+      join(data, 'corrections.yaml'),
+      `- date: 2026-12-01\n  release: 0.1.1\n  records:\n    - id: ${old}\n      field: period\n      old: 2020/2021\n      new: "2021"\n      newId: mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022\n  why: A synthetic test edit.\n`,
+    );
+    expect(await check()).toEqual([noManifest]);
+  });
+
   it('refuse a version that goes back, and a manifest that is not named after its version', async () => {
     bump('0.0.9');
     expect(await check()).toContain(

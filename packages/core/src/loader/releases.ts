@@ -21,8 +21,26 @@ import type { DataIssue } from './issues.js';
 import { zodIssues } from './load.js';
 import { parseYamlList } from './yaml.js';
 
-/** Fields that may change without a correction: notes, and the interval the qualifier policy derives. */
-const UNCORRECTED_FIELDS = new Set(['notes', 'low', 'high', 'id']);
+/**
+ * The fields of a level or a change that state the figure: changing one in a published record needs a
+ * correction. Not notes, not the interval (low/high follow the qualifier policy, whose version is in the
+ * release's meta), and not fields a new version of the data model adds to every record.
+ */
+const FIGURE_FIELDS = new Set([
+  'value',
+  'percent',
+  'qualifier',
+  'confidence',
+  'quote',
+  'lang',
+  'period',
+  'from',
+  'to',
+  'geo',
+  'indicator',
+  'source',
+  'forecast',
+]);
 
 export interface ReleaseCheckOptions {
   dataDir: string;
@@ -316,9 +334,7 @@ function checkCorrections(
   for (const c of ['observations', 'changes'] as const) {
     const ch = all[c];
     for (const x of ch.changed)
-      for (const f of x.fields.filter(
-        (f) => !UNCORRECTED_FIELDS.has(f) && !named.get(x.after.id)?.fields.has(f),
-      ))
+      for (const f of x.fields.filter((f) => FIGURE_FIELDS.has(f) && !named.get(x.after.id)?.fields.has(f)))
         uncovered(
           x.after.id,
           `${f} changed from ${brief(fieldOf(x.before, f))} to ${brief(fieldOf(x.after, f))}`,
@@ -336,7 +352,7 @@ function checkCorrections(
         const now = current[c].find((x) => x.id === e.newId);
         if (!now) continue; // reported with the entry
         const fields = [...new Set([...Object.keys(r), ...Object.keys(now)])].filter(
-          (f) => !UNCORRECTED_FIELDS.has(f) && !same(r[f], now[f]) && !e.fields.has(f),
+          (f) => FIGURE_FIELDS.has(f) && !same(r[f], now[f]) && !e.fields.has(f),
         );
         for (const f of fields)
           uncovered(
