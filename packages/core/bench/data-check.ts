@@ -5,8 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, PACKAGE_ROOT } from '../scripts/paths.js';
+import { listFiles } from '../src/loader/context.js';
 import { readCsvText } from '../src/loader/csv.js';
-import { listFiles, loadDataset } from '../src/loader/load.js';
+import { loadDataset } from '../src/loader/load.js';
 import { checkReleases } from '../src/loader/releases.js';
 import { parseYamlList } from '../src/loader/yaml.js';
 

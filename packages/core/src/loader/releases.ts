@@ -17,8 +17,8 @@ import {
   releaseManifestSchema,
 } from '../releases/schema.js';
 import type { Dataset } from '../schemas/index.js';
+import { zodIssues } from './context.js';
 import type { DataIssue } from './issues.js';
-import { zodIssues } from './load.js';
 import { parseYamlList } from './yaml.js';
 
 /**

@@ -12,9 +12,10 @@ import {
   type Observation,
   observationSchema,
 } from '../schemas/index.js';
+import { type LoadContext, listFiles, resolveGeo } from './context.js';
 import { readCsvText } from './csv.js';
 import { shown } from './issues.js';
-import { type LoadContext, listFiles, type ReadRecord, resolveGeo } from './load.js';
+import type { ReadRecord } from './rows.js';
 import { parseValue } from './values.js';
 import { parseYamlObject } from './yaml.js';
 
