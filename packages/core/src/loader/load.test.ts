@@ -307,6 +307,13 @@ describe('the validator reports what a reviewer would, in one pass', () => {
     ]);
   });
 
+  it('names both rows of a duplicate place in geos.csv', () => {
+    edit('geos.csv', (t) => `${t}CL-RM,region,13,XIII,Santiago,Santiago\n`);
+    expect(problems()).toEqual([
+      'data/geos.csv:26: duplicate place "CL-RM": also at data/geos.csv:15 (ids must be unique: rename one, or merge them)',
+    ]);
+  });
+
   it('suggests the closest source, place (by code or name) and qualifier word', () => {
     edit(SEED, (t) =>
       t.replace(

@@ -70,6 +70,7 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
     return [];
   }
   const out: GeoEntry[] = [];
+  const rows: { id: string; file: string; row: number }[] = [];
   for (const b of read.table.broken)
     ctx.unreadable.geo.set(b.raw.split(',')[0] ?? '', `${read.file}:${b.line}`);
   for (const { line, cells } of read.table.rows) {
@@ -81,8 +82,10 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
       name: { es: cells.name_es, en: cells.name_en },
     };
     const result = geoEntrySchema.safeParse(candidate);
-    if (result.success) out.push(result.data);
-    else {
+    if (result.success) {
+      out.push(result.data);
+      rows.push({ id: result.data.id, file: read.file, row: line });
+    } else {
       ctx.unreadable.geo.set(cells.id ?? '', `${read.file}:${line}`);
       for (const z of zodIssues(result.error, candidate))
         ctx.issues.push({
@@ -93,6 +96,7 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
         });
     }
   }
+  checkUnique(ctx, 'place', rows);
   return out;
 }
 
