@@ -93,6 +93,18 @@ describe('renderDataDiff()', () => {
       '| changed | `test.count:CL:2020:test.source` | 120 | exact | there were 120 in 2020 | confidence: A → B |',
     );
   });
+
+  it('shows a named fraction by its symbol, as it was typed (1/3), not as 0.333…', () => {
+    writeData(join(dir, 'a'), []);
+    writeData(join(dir, 'b'), [
+      'test.count,CL,2020,1/3,approximately,test.source,B,"roughly a third in 2020",,,',
+    ]);
+    expect(
+      renderDataDiff(records(join(dir, 'a')), records(join(dir, 'b')), { from: 'a', to: 'b' }),
+    ).toContain(
+      '| added | `test.count:CL:2020:test.source` | ⅓ | approximately | roughly a third in 2020 |  |',
+    );
+  });
 });
 
 describe('pnpm data:diff <git-ref>', { timeout: 60_000 }, () => {

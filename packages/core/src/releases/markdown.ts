@@ -1,5 +1,6 @@
 // The reviewer's view of a data change: the records added, changed and removed between two versions of
 // the data, as a markdown table to paste into a pull request (pnpm data:diff <git-ref>).
+import { fractionWord } from '../qualifiers/policy.js';
 import { type ChangedRecord, recordChanges } from './diff.js';
 import { COLLECTIONS, type KeptRecord, type ReleaseRecords } from './schema.js';
 
@@ -10,7 +11,12 @@ const cell = (text: unknown) =>
     .replace(/\|/g, '\\|')
     .replace(/\s*\n\s*/g, ' ');
 
-const numberOf = (r: KeptRecord) => (r.percent !== undefined ? `${r.percent} %` : String(r.value ?? ''));
+/** The figure as typed: a percent change with its sign of unit, a named fraction by its symbol (⅓, not 0.333…). */
+const numberOf = (r: KeptRecord) => {
+  if (r.percent !== undefined) return `${r.percent} %`;
+  const f = typeof r.value === 'number' ? fractionWord(r.value) : undefined;
+  return f ? f.symbol : String(r.value ?? '');
+};
 const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
 const brief = (v: unknown) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
