@@ -23,6 +23,16 @@ function edit(file: string, change: (text: string) => string) {
   writeFileSync(path, change(readFileSync(path, 'utf8')));
 }
 
+/** Adds a forecast column to a CSV of the copy, with a value for the rows on the given lines. */
+function addForecastColumn(file: string, values: Record<number, string>) {
+  edit(file, (t) =>
+    t
+      .split('\n')
+      .map((l, i) => (l === '' ? l : i === 0 ? `${l},forecast` : `${l},${values[i + 1] ?? ''}`))
+      .join('\n'),
+  );
+}
+
 function problems(): string[] {
   const { dataset, issues } = loadDataset(data);
   expect(dataset).toBeUndefined();
@@ -69,10 +79,14 @@ describe('loadDataset()', () => {
     expect(p).toEqual(
       expect.arrayContaining([
         expect.stringContaining(
-          ':indicator: unknown indicator "mt0.arests" (define it in data/indicators/*.yaml first)',
+          ':indicator: unknown indicator "mt0.arests" (did you mean mt0.arrests? Or define it in data/indicators/*.yaml first)',
         ),
         expect.stringContaining(':geo: unknown geography "CL-XX"'),
         expect.stringContaining(':qualifier: expected one of exact | approximately | nearly'),
+        expect.stringContaining(
+          ':period: expected a year (2020), a month (2020-03) or a span (2015/2019), got "20200"',
+        ),
+        expect.stringContaining(':confidence: expected one of A | B | C, got "D"'),
       ]),
     );
   });
@@ -108,11 +122,12 @@ describe('loadDataset()', () => {
     );
   });
 
-  it('reports an unknown column in the header, with the expected header', () => {
+  it('reports an unknown column in the header once, with a did-you-mean and the expected header', () => {
     edit(SEED, (t) => t.replace('quote_check', 'quote_chek'));
-    expect(problems()).toContain(
-      `data/${SEED}:1: unknown column quote_chek (the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes)`,
-    );
+    // The rows of that file are not read with a wrong header, and nothing cascades from them.
+    expect(problems()).toEqual([
+      `data/${SEED}:1: unknown column quote_chek (did you mean quote_check for quote_chek? the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes,forecast)`,
+    ]);
   });
 
   it('reports a row with an unquoted comma as a wrong number of fields', () => {
@@ -168,18 +183,21 @@ describe('loadDataset()', () => {
         'mt0.seizures:CL:2019/2021:pdi.via.insightcrime.2022',
       ),
     );
-    expect(problems().some((m) => m.includes(':evidence: unknown record "mt0.seizures:CL:2019/2021'))).toBe(
-      true,
-    );
-  });
-
-  it('reports a duplicate record with both places', () => {
-    edit(SEED, (t) => `${t}${t.split('\n')[ARRESTS_LINE - 1]}\n`);
     expect(
       problems().some((m) =>
-        m.includes('two records share the id "mt0.arrests:CL:2020:pdi.via.insightcrime.2022"'),
+        /^data\/statements\/seed\.yaml:\d+:evidence\.0: unknown record "mt0\.seizures:CL:2019\/2021:pdi\.via\.insightcrime\.2022" \(did you mean mt0\.seizures:CL:2020\/2021:pdi\.via\.insightcrime\.2022\?/.test(
+          m,
+        ),
       ),
     ).toBe(true);
+  });
+
+  it('reports a duplicate record with both places (file:row of each)', () => {
+    edit(SEED, (t) => `${t}${t.split('\n')[ARRESTS_LINE - 1]}\n`);
+    // The seed file has a header and three rows, so the copy lands on line 5.
+    expect(problems()).toEqual([
+      `data/${SEED}:5: duplicate record "mt0.arrests:CL:2020:pdi.via.insightcrime.2022": also at data/${SEED}:${ARRESTS_LINE} (the same indicator, geo, period and source appear twice: keep one, or split the source)`,
+    ]);
   });
 
   it('fails the provenance check when a value and its quote disagree', () => {
@@ -208,8 +226,8 @@ describe('pnpm data:check', { timeout: 30_000 }, () => {
     try {
       return {
         code: 0,
-        // The package's own tsx, not npx: npx resolves the binary anew on every call, slowly on a busy machine.
-        out: execFileSync(join(PACKAGE_ROOT, 'node_modules/.bin/tsx'), ['scripts/check-data.ts', dir], {
+        // Node with tsx as a loader, not npx or the tsx binary: one process, no binary resolved anew per call.
+        out: execFileSync(process.execPath, ['--import', 'tsx', 'scripts/check-data.ts', dir], {
           cwd: PACKAGE_ROOT,
           encoding: 'utf8',
           stdio: 'pipe',
@@ -245,5 +263,192 @@ describe('the provenance check', () => {
     expect(problems()).toContain(
       `data/${SEED}:${ARRESTS_LINE}:quote_check: not needed: the quote contains 2,681 as written (move the explanation to notes, so the provenance check keeps checking this record)`,
     );
+  });
+});
+
+describe('the validator reports what a reviewer would, in one pass', () => {
+  const ROW2 =
+    'mt0.arrests,CL,2020,2681,exact,pdi.via.insightcrime.2022,B,"reportedly delivering 2,681 arrests in 2020 and nearly the same number in 2021.",,,';
+
+  it('reports all seven mistakes of one row at once', () => {
+    edit(SEED, (t) =>
+      t.replace(
+        ROW2,
+        'mt0.arests,CL-XX,20200,2.681,abuot,pdi.via.insightcrime.2O22,D,"reportedly delivering 2,681 arrests in 2020 and nearly the same number in 2021.",fr,,',
+      ),
+    );
+    const row = problems().filter((m) => m.startsWith(`data/${SEED}:${ARRESTS_LINE}:`));
+    // indicator, geo, period, qualifier, source, confidence, lang: seven cells, seven problems (the value
+    // 2.681 is a plain number while the indicator, and so its unit, is unknown).
+    expect(row.map((m) => m.split(':')[2])).toEqual([
+      'indicator',
+      'source',
+      'geo',
+      'qualifier',
+      'period',
+      'confidence',
+      'lang',
+    ]);
+  });
+
+  it('reports a stray quote on its row and reads the rest of the file', () => {
+    // The 2020 row's quote loses its closing quote mark: one row is unreadable, not the file.
+    edit(SEED, (t) => t.replace('in 2021.",,,,"InSight Crime', 'in 2021.,,,,"InSight Crime'));
+    const p = problems();
+    expect(p).toEqual([
+      `data/${SEED}:${ARRESTS_LINE}: CSV syntax: unexpected "I" after a closing quote (a quote inside a quoted field is written twice: "") (the rest of the file was read; fix this row)`,
+    ]);
+  });
+
+  it('does not call a record on an unreadable row "unknown" where it is referenced', () => {
+    // The statement sepulveda.stockpiling cites the 2020→2021 seizures change in changes/seed.csv.
+    edit('changes/seed.csv', (t) =>
+      t.replace('led to a 150 percent increase', 'led to a "150 percent" increase'),
+    );
+    const p = problems();
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^data\/changes\/seed\.csv:2: CSV syntax: /);
+  });
+
+  it('does not cascade a YAML syntax error into "unknown indicator" on every row that uses one', () => {
+    edit('indicators/mt0-seed.yaml', (t) =>
+      t.replace('- id: mt0.seizures\n', '- id: mt0.seizures\n  name: [unclosed\n'),
+    );
+    const p = problems();
+    expect(p.length).toBeGreaterThan(0);
+    expect(p.every((m) => m.startsWith('data/indicators/mt0-seed.yaml:'))).toBe(true);
+  });
+
+  it('names both places of a duplicate source id', () => {
+    edit(
+      'sources/insightcrime-2022.yaml',
+      (t) => `${t}\n- id: insightcrime.2022.mt0\n  publisher: X\n  title: Y\n  language: en\n  licence: Z\n`,
+    );
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^data\/sources\/insightcrime-2022\.yaml:\d+: duplicate source id "insightcrime\.2022\.mt0": also at data\/sources\/insightcrime-2022\.yaml:6 /,
+      ),
+    ]);
+  });
+
+  it('names both rows of a duplicate place in geos.csv', () => {
+    edit('geos.csv', (t) => `${t}CL-RM,region,13,XIII,Santiago,Santiago\n`);
+    expect(problems()).toEqual([
+      'data/geos.csv:26: duplicate place "CL-RM": also at data/geos.csv:15 (ids must be unique: rename one, or merge them)',
+    ]);
+  });
+
+  it('suggests the closest source, place (by code or name) and qualifier word', () => {
+    edit(SEED, (t) =>
+      t.replace(
+        ROW2,
+        ROW2.replace('pdi.via.insightcrime.2022', 'pdi.via.insightcrim.2022').replace(',CL,', ',Chile,'),
+      ),
+    );
+    edit(SEED, (t) => t.replace('1/3,approximately,', '1/3,roughly,'));
+    const p = problems();
+    expect(p).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:source: unknown source "pdi.via.insightcrim.2022" (did you mean pdi.via.insightcrime.2022? Or define it in data/sources/*.yaml first)`,
+    );
+    expect(p).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:geo: unknown geography "Chile" (did you mean CL? Or use CL, a region code such as CL-RM (or its CUT number 13), or a country code listed in data/geos.csv)`,
+    );
+    expect(p).toContain(
+      `data/${SEED}:4:qualifier: expected one of exact | approximately | nearly | more_than | at_least | less_than | at_most, got "roughly" (did you mean approximately? ('roughly' is one of its words in the qualifier policy))`,
+    );
+  });
+
+  it('suggests approximately for "about", one of its words', () => {
+    edit(SEED, (t) => t.replace('1/3,approximately,', '1/3,about,'));
+    expect(problems()).toEqual([
+      `data/${SEED}:4:qualifier: expected one of exact | approximately | nearly | more_than | at_least | less_than | at_most, got "about" (did you mean approximately? ('about' is one of its words in the qualifier policy))`,
+    ]);
+  });
+
+  it('refuses a qualifier that contradicts the words of the quote, naming both (es)', () => {
+    // "Cerca de 600 sujetos" is approximately; recorded as exact it is an error.
+    edit('observations/fiscalia.csv', (t) =>
+      t.replace(
+        'fiscalia.prolific_offenders,CL,2016,600,approximately,',
+        'fiscalia.prolific_offenders,CL,2016,600,exact,',
+      ),
+    );
+    expect(problems()).toContain(
+      'data/observations/fiscalia.csv:24:qualifier: the quote says "Cerca de 600" (approximately), but the qualifier is exact (set the qualifier the words give, or quote the words that qualify this figure)',
+    );
+  });
+
+  it('refuses "casi 312" recorded as exact, and an approximate qualifier the quote has no words for (en)', () => {
+    edit('observations/fiscalia.csv', (t) =>
+      t.replace('"Si en 2015 hubo 10.918 imputados,', '"Si en 2015 hubo casi 10.918 imputados,'),
+    );
+    edit(SEED, (t) => t.replace(ROW2, ROW2.replace(',exact,', ',approximately,')));
+    const p = problems();
+    expect(p).toContain(
+      'data/observations/fiscalia.csv:2:qualifier: the quote says "casi 10.918" (nearly), but the qualifier is exact (set the qualifier the words give, or quote the words that qualify this figure)',
+    );
+    expect(p).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:qualifier: the qualifier is approximately, but the quote has none of its words (approximately, about, roughly, around, some) (set the qualifier the words give, or quote the words that qualify this figure)`,
+    );
+  });
+
+  it('refuses a period that ends after its source was published, unless the record is a forecast', () => {
+    // InSight Crime's article (via: pdi.via.insightcrime.2022) is of July 2022; a 2023 figure from it is impossible.
+    edit(SEED, (t) => t.replace(ROW2, ROW2.replace(',2020,2681,', ',2023,2681,')));
+    expect(problems()).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:period: the period 2023 ends after its source was published (2022-07, pdi.via.insightcrime.2022) (give the months the figure covers (2020-01/2020-06 for a year to date), write partial in period_status if it is a year to date, or yes in the forecast column if it is a projection)`,
+    );
+    addForecastColumn(SEED, { [ARRESTS_LINE]: 'yes' });
+    const { dataset, issues } = loadDataset(data);
+    expect(issues.map(formatIssue)).toEqual([]);
+    expect(
+      dataset?.observations.find((o) => o.id === 'mt0.arrests:CL:2023:pdi.via.insightcrime.2022')?.forecast,
+    ).toBe(true);
+  });
+
+  it('accepts a year to date marked partial, but not one of a year that had not begun', () => {
+    // The 2020 arrests row, dated 2022 (the year of the article, July 2022) and marked partial: a year to date.
+    const partial = (period: string) =>
+      edit(SEED, (t) => t.replace(ROW2, `${ROW2.replace(',2020,2681,', `,${period},2681,`)}partial`));
+    partial('2022');
+    const { dataset, issues } = loadDataset(data);
+    expect(issues.map(formatIssue)).toEqual([]);
+    expect(
+      dataset?.observations.find((o) => o.id === 'mt0.arrests:CL:2022:pdi.via.insightcrime.2022'),
+    ).toMatchObject({ periodStatus: 'partial' });
+    edit(SEED, (t) => t.replace(',2022,2681,', ',2023,2681,'));
+    expect(problems()).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:period: the period 2023 begins after its source was published (2022-07, pdi.via.insightcrime.2022), though period_status is partial (a year to date or an undated figure is dated to the period its source was published in)`,
+    );
+  });
+
+  it('reads a forecast column that says anything but yes as a mistake', () => {
+    addForecastColumn(SEED, { [ARRESTS_LINE]: 'maybe' });
+    expect(problems()).toContain(
+      `data/${SEED}:${ARRESTS_LINE}:forecast: expected yes or nothing, got "maybe" (write yes when the figure is a forecast or projection)`,
+    );
+  });
+
+  it('keeps listed known problems out of the errors, and reports an entry that no longer matches', () => {
+    const { allowed } = loadDataset(data);
+    // i10 listed 17; the two year-to-date records of fiscalia.csv (prisons.homicides, ketamine 2022) are
+    // marked period_status partial since, which is what their entries asked for: 17 − 2 = 15.
+    expect(allowed.length).toBe(15);
+    expect(allowed.every((i) => i.rule && i.record)).toBe(true);
+    // Marking the INE projection as a forecast fixes it: its entry must then go.
+    addForecastColumn('observations/ine.csv', { 3: 'yes' });
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^data\/known-issues\.yaml:\d+:record: no period-after-publication problem left for "ine\.population\.projection2024base:CL:2026-06:ine\.via\.cooperativa\.2026" \(the record passes now/,
+      ),
+    ]);
+  });
+
+  it('reports a bad dataset.yaml together with the record errors, not on a second run', () => {
+    edit('dataset.yaml', (t) => t.replace('version: 0.1.0', 'version: v1'));
+    edit(SEED, (t) => t.replace('mt0.arrests,CL,2020,2681,', 'mt0.arrests,CL,2020,2618,'));
+    const p = problems();
+    expect(p).toContain('data/dataset.yaml:version: expected a semantic version such as 1.2.0, got "v1"');
+    expect(p.some((m) => m.startsWith(`data/${SEED}:${ARRESTS_LINE}:quote:`))).toBe(true);
   });
 });

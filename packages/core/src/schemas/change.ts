@@ -24,6 +24,12 @@ export const reportedChangeSchema = z
     confidence: confidenceSchema,
     quoteCheck: z.string().optional(),
     periodStatus: periodStatusSchema.optional(),
+    forecast: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
+      ),
     notes: z.string().optional(),
   })
   .strict()

@@ -26,6 +26,12 @@ export const observationSchema = z
       .optional()
       .describe('Why the quote need not contain the number as written (e.g. a value read from a table row).'),
     periodStatus: periodStatusSchema.optional(),
+    forecast: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
+      ),
     notes: z.string().optional(),
   })
   .strict()
