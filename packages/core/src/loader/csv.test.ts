@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv } from './csv.js';
+import { CsvSyntaxError, parseCsv, scanCsv } from './csv.js';
 
 describe('parseCsv()', () => {
   it('reads a header and records keyed by column, with the line each starts on', () => {
@@ -44,5 +44,23 @@ describe('parseCsv()', () => {
 
   it('reports a stray quote inside an unquoted field', () => {
     expect(() => parseCsv('a,b\nsaid "hi",2\n')).toThrow(/quote inside an unquoted field/);
+  });
+});
+
+describe('scanCsv()', () => {
+  it('visits each record with its fields, first line and span, without a header of its own', () => {
+    const text = 'a,b\n1,"x\ny"\n\n2,""""\n3,';
+    const seen: [string[], number, string][] = [];
+    scanCsv(text, (fields, line, start, end) => seen.push([fields, line, text.slice(start, end)]));
+    expect(seen).toEqual([
+      [['a', 'b'], 1, 'a,b'],
+      [['1', 'x\ny'], 2, '1,"x\ny"'],
+      [['2', '"'], 5, '2,""""'],
+      [['3', ''], 6, '3,'],
+    ]);
+  });
+
+  it('reports an unexpected character after a closing quote on its line', () => {
+    expect(() => scanCsv('a\n"x"y\n', () => {})).toThrow(/unexpected "y" after a closing quote/);
   });
 });

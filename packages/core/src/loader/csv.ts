@@ -1,5 +1,6 @@
 // A small RFC 4180 reader that remembers the line each record starts on, so that errors can say
-// file:row:column. Contributors' files are small; clarity beats speed here.
+// file:row:column. `scanCsv` visits records without building rows (for the large tables of the
+// columnar store); `parseCsv` keys each row by column name (for contributors' files).
 
 export interface CsvTable {
   header: string[];
@@ -16,74 +17,77 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, CRLF or LF). */
-function records(text: string): { line: number; raw: string; fields: string[] }[] {
-  const out: { line: number; raw: string; fields: string[] }[] = [];
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Calls `visit` with each record's fields, the line it starts on and its span in `text` (RFC 4180:
+ * quotes, doubled quotes, CRLF or LF; a leading BOM and blank lines are skipped). Fields are sliced,
+ * not built a character at a time, and no row objects are made, so that a table of 200,000 rows
+ * (data/tables/, read into the columnar store) is read in a fraction of a second.
+ * @throws CsvSyntaxError with the line of the first syntax problem.
+ */
+export function scanCsv(
+  text: string,
+  visit: (fields: string[], line: number, start: number, end: number) => void,
+): void {
+  const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // tolerate a BOM from spreadsheet exports
   let line = 1;
-  while (i < text.length) {
+  while (i < n) {
     const startLine = line;
     const start = i;
     const fields: string[] = [];
-    let field = '';
-    let quoted = false;
-    let atFieldStart = true;
+    let end = n;
     for (;;) {
-      if (i >= text.length) {
-        if (quoted) throw new CsvSyntaxError(startLine, 'a quoted field is never closed (missing ")');
-        fields.push(field);
-        break;
-      }
-      const ch = text[i] as string;
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
+      if (text.charCodeAt(i) === QUOTE) {
+        let field = '';
+        let from = ++i;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q < 0) throw new CsvSyntaxError(startLine, 'a quoted field is never closed (missing ")');
+          for (let k = text.indexOf('\n', i); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) line += 1;
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            field += text.slice(from, q + 1);
+            i = q + 2;
+            from = i;
           } else {
-            quoted = false;
-            i += 1;
-            const next = text[i];
-            if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
-              throw new CsvSyntaxError(line, `unexpected ${JSON.stringify(next)} after a closing quote`);
+            field += text.slice(from, q);
+            i = q + 1;
+            break;
           }
-        } else {
-          if (ch === '\n') line += 1;
-          field += ch;
-          i += 1;
         }
+        fields.push(field);
+        const next = text.charCodeAt(i);
+        if (i < n && next !== COMMA && next !== LF && next !== CR)
+          throw new CsvSyntaxError(line, `unexpected ${JSON.stringify(text[i])} after a closing quote`);
+      } else {
+        let j = i;
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === COMMA || c === LF || c === CR) break;
+          if (c === QUOTE)
+            throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field)');
+        }
+        fields.push(text.slice(i, j));
+        i = j;
+      }
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === COMMA) {
+        i += 1;
         continue;
       }
-      if (ch === '"' && atFieldStart) {
-        quoted = true;
-        atFieldStart = false;
-        i += 1;
-      } else if (ch === ',') {
-        fields.push(field);
-        field = '';
-        atFieldStart = true;
-        i += 1;
-      } else if (ch === '\n' || ch === '\r') {
-        fields.push(field);
-        const end = i;
-        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line += 1;
-        out.push({ line: startLine, raw: text.slice(start, end), fields });
-        break;
-      } else {
-        if (ch === '"')
-          throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field)');
-        field += ch;
-        atFieldStart = false;
-        i += 1;
-      }
+      end = i;
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line += 1;
+      break;
     }
-    if (i >= text.length && out.at(-1)?.fields !== fields) {
-      out.push({ line: startLine, raw: text.slice(start), fields });
-    }
+    // A blank line is not a record.
+    if (!(fields.length === 1 && fields[0] === '')) visit(fields, startLine, start, end);
   }
-  // A blank line is not a record.
-  return out.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
 }
 
 /**
@@ -91,16 +95,18 @@ function records(text: string): { line: number; raw: string; fields: string[] }[
  * @throws CsvSyntaxError with the line of the first syntax problem.
  */
 export function parseCsv(text: string): CsvTable {
-  const recs = records(text);
-  const head = recs.shift();
-  if (!head) return { header: [], rows: [] };
-  const header = head.fields.map((h) => h.trim());
-  const rows = recs.map((r) => {
+  let header: string[] | undefined;
+  const rows: CsvTable['rows'] = [];
+  scanCsv(text, (fields, line, start, end) => {
+    if (!header) {
+      header = fields.map((h) => h.trim());
+      return;
+    }
     const cells: Record<string, string> = {};
     header.forEach((h, j) => {
-      cells[h] = r.fields[j] ?? '';
+      cells[h] = fields[j] ?? '';
     });
-    return { line: r.line, raw: r.raw, cells, fieldCount: r.fields.length };
+    rows.push({ line, raw: text.slice(start, end), cells, fieldCount: fields.length });
   });
-  return { header, rows };
+  return { header: header ?? [], rows };
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
+import { type PlaceIndex, placeIndex, resolvePlace } from '../places/index.js';
 import {
   intervalFor,
   QUALIFIER_POLICY_VERSION,
@@ -33,6 +34,7 @@ import {
 import { comparePeriods } from '../schemas/period.js';
 import { CsvSyntaxError, type CsvTable, parseCsv } from './csv.js';
 import { type DataIssue, shown } from './issues.js';
+import { checkPlaces } from './places.js';
 import { checkProvenance } from './provenance.js';
 import { loadTables } from './tables.js';
 import { parseValue } from './values.js';
@@ -49,8 +51,8 @@ export interface LoadContext {
   issues: DataIssue[];
   rel(path: string): string;
   geos: Map<string, GeoEntry>;
-  /** CUT number (as typed) → ISO code. */
-  cutAlias: Map<string, string>;
+  /** The places of data/geos.csv, for resolving ids and CUT codes (core's one resolver of aliases). */
+  places: PlaceIndex<GeoEntry>;
   sources: Map<string, Source>;
   indicators: Map<string, Indicator>;
   /** Where each observation or change was read, for problems found after reading (provenance). */
@@ -199,11 +201,13 @@ function readCsv(
   return table;
 }
 
-/** Resolves a geo cell: ISO code, or a region's CUT number as an alias. */
+/**
+ * Resolves a geo cell to a place id: an id (CL-RM, CL-05101), or a CUT code as an alias (13, 5101).
+ * Names are not accepted in data files: two places can share one (Valparaíso), and names get respelled.
+ */
 export function resolveGeo(ctx: LoadContext, text: string): string | undefined {
-  const t = text.trim();
-  if (ctx.geos.has(t)) return t;
-  return ctx.cutAlias.get(t);
+  const r = resolvePlace(ctx.places, text, { names: false });
+  return r.ok ? r.place.id : undefined;
 }
 
 /** Checks the cells shared by observations and changes; pushes issues, returns the typed pieces. */
@@ -227,7 +231,7 @@ function commonCells(ctx: LoadContext, file: string, line: number, cells: Record
     bad(
       'geo',
       `unknown geography ${shown(cells.geo)}`,
-      'use CL, a region code such as CL-RM (or its CUT number 13), or a country code listed in data/geos.csv',
+      'use CL, a region code such as CL-RM (or its CUT number 13), a comuna code such as CL-05101 (or its CUT code 5101), or a country code listed in data/geos.csv',
     );
   const q = qualifierSchema.safeParse(cells.qualifier);
   if (!q.success)
@@ -372,12 +376,14 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
   const table = readCsv(
     ctx,
     path,
-    ['id', 'level', 'cut', 'roman', 'name_es', 'name_en'],
+    ['id', 'level', 'cut', 'roman', 'name_es', 'name_en', 'parent', 'variants'],
     ['id', 'level', 'name_es', 'name_en'],
   );
   if (!table) return [];
-  const out: GeoEntry[] = [];
+  const out: { record: GeoEntry; file: string; line: number }[] = [];
   for (const { line, cells } of table.rows) {
+    // Variants are separated by "|": names contain spaces, dots and apostrophes, never a bar.
+    const variants = (cells.variants ?? '').split('|').map((v) => v.trim());
     const entry = validateRecord(
       ctx,
       ctx.rel(path),
@@ -388,13 +394,17 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
         level: cells.level,
         ...(cells.cut ? { cut: Number(cells.cut) } : {}),
         ...(cells.roman ? { roman: cells.roman } : {}),
+        ...(cells.parent ? { parent: cells.parent } : {}),
         name: { es: cells.name_es, en: cells.name_en },
+        ...(cells.variants ? { variants } : {}),
       },
-      (f) => (f.startsWith('name.') ? `name_${f.slice(5)}` : f),
+      (f) => (f.startsWith('name.') ? `name_${f.slice(5)}` : f.replace(/^variants\.\d+$/, 'variants')),
     );
-    if (entry) out.push(entry);
+    if (entry) out.push({ record: entry, file: ctx.rel(path), line });
   }
-  return out;
+  checkUnique(ctx, 'geography', out);
+  checkPlaces(ctx, out);
+  return out.map((g) => g.record);
 }
 
 /** Reports duplicate ids, naming both places. */
@@ -440,17 +450,15 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
     issues: [],
     rel: (p) => relative(base, p),
     geos: new Map(),
-    cutAlias: new Map(),
+    places: placeIndex<GeoEntry>([]),
     sources: new Map(),
     indicators: new Map(),
     where: new Map(),
   };
 
   const geos = readGeos(ctx);
-  for (const g of geos) {
-    ctx.geos.set(g.id, g);
-    if (g.cut !== undefined) ctx.cutAlias.set(String(g.cut), g.id);
-  }
+  for (const g of geos) ctx.geos.set(g.id, g);
+  ctx.places = placeIndex(geos);
 
   const sources = readYamlRecords(ctx, 'sources', sourceSchema);
   checkUnique(ctx, 'source', sources);
