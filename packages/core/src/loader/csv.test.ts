@@ -51,7 +51,7 @@ describe('scanCsv()', () => {
   it('visits each record with its fields, first line and span, without a header of its own', () => {
     const text = 'a,b\n1,"x\ny"\n\n2,""""\n3,';
     const seen: [string[], number, string][] = [];
-    scanCsv(text, (fields, line, start, end) => seen.push([fields, line, text.slice(start, end)]));
+    scanCsv(text, (fields, line, start, end) => seen.push([[...fields], line, text.slice(start, end)]));
     expect(seen).toEqual([
       [['a', 'b'], 1, 'a,b'],
       [['1', 'x\ny'], 2, '1,"x\ny"'],

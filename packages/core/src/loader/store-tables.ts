@@ -177,11 +177,16 @@ function readStoreTable(
     return unit && unit !== 'count' && unit !== 'persons' ? [`${id} (${unit})`] : [];
   });
   if (units.length) specIssue('indicators', `store tables hold whole counts; ${units.join(', ')} is not one`);
+  if (Object.keys(spec.indicators ?? {}).length + Object.keys(spec.skip ?? {}).length >= 4096) {
+    specIssue('indicators', 'a store table maps fewer than 4,096 categories');
+    return undefined;
+  }
 
   let text: string;
   try {
     const bytes = readFileSync(path);
-    text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+    // One output chunk large enough for the whole table spares zlib a concatenating copy.
+    text = (path.endsWith('.gz') ? gunzipSync(bytes, { chunkSize: 1 << 25 }) : bytes).toString('utf8');
   } catch (e) {
     specIssue(
       'file',
@@ -209,16 +214,14 @@ function readStoreTable(
   const skipped = new Map<string, number>();
   /** Each category cell → its indicator's slot, 'skip', or an issue to repeat on every such row. */
   const categoryOf = new Map<string, number | 'skip' | DataIssue>();
-  /** Each geo cell (+ name + parent cells) → its place's slot, or the issue to repeat. */
-  const placeOf = new Map<string, number | DataIssue>();
-  /** Cell key → first line, to report a duplicate with both lines. Categories get their own numbers. */
-  const seen = new Map<number, number>();
+  /** Each geo cell → its place's slot (or the issue to repeat), for the name and parent cells it came with. */
+  const placeOf = new Map<string, { name?: string; parent?: string; result: number | DataIssue }>();
+  const firstLines = new FirstLines();
   const categoryNumber = new Map<string, number>();
-  /** Per indicator slot: period key → number of places, and the places seen. */
-  const grid: { periods: Map<number, number>; places: Set<number> }[] = [];
 
   let header: string[] | undefined;
-  let at: Record<string, number> = {};
+  /** Column positions, once the header is read (-1: the spec names no such column). */
+  let col = { year: -1, month: -1, geo: -1, name: -1, parent: -1, category: -1, value: -1, vintage: -1 };
   const required = [
     spec.geoColumn,
     spec.period,
@@ -231,9 +234,8 @@ function readStoreTable(
   ].filter((c): c is string => c !== undefined);
 
   const resolveRowPlace = (code: string, name: string | undefined, parent: string | undefined) => {
-    const key = `${code}\u0000${name ?? ''}\u0000${parent ?? ''}`;
-    const cached = placeOf.get(key);
-    if (cached !== undefined) return cached;
+    const cached = placeOf.get(code);
+    if (cached && cached.name === name && cached.parent === parent) return cached.result;
     const issue = (column: string, message: string, hint?: string): DataIssue => ({
       file,
       column,
@@ -281,7 +283,11 @@ function readStoreTable(
         result = slot;
       }
     }
-    placeOf.set(key, result);
+    placeOf.set(code, {
+      ...(name === undefined ? {} : { name }),
+      ...(parent === undefined ? {} : { parent }),
+      result,
+    });
     return result;
   };
 
@@ -300,10 +306,7 @@ function readStoreTable(
       };
     else {
       let slot = indicators.indexOf(id);
-      if (slot < 0) {
-        slot = indicators.push(id) - 1;
-        grid.push({ periods: new Map(), places: new Set() });
-      }
+      if (slot < 0) slot = indicators.push(id) - 1;
       result = slot;
     }
     categoryOf.set(category, result);
@@ -314,12 +317,22 @@ function readStoreTable(
     scanCsv(text, (fields, line) => {
       if (!header) {
         header = fields.map((h) => h.trim());
-        at = Object.fromEntries(header.map((h, j) => [h, j]));
-        const missing = required.filter((c) => at[c] === undefined);
+        const at = (c: string | undefined) => (c === undefined ? -1 : (header as string[]).indexOf(c));
+        const missing = required.filter((c) => at(c) < 0);
         if (missing.length)
           throw new MissingColumns(
             `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} named in ${specFile}`,
           );
+        col = {
+          year: at(spec.period),
+          month: at(spec.month),
+          geo: at(spec.geoColumn),
+          name: at(spec.nameColumn),
+          parent: at(spec.parentColumn),
+          category: at(spec.indicatorColumn),
+          value: at(spec.value),
+          vintage: at(spec.vintageColumn),
+        };
         return;
       }
       const bad = (column: string, message: string, hint?: string) =>
@@ -328,45 +341,44 @@ function readStoreTable(
         bad('', `expected ${header.length} fields, got ${fields.length}`);
         return;
       }
-      const cell = (column: string | undefined) =>
-        column === undefined ? undefined : fields[at[column] as number];
       let ok = true;
-
-      const yearText = cell(spec.period) as string;
-      if (!/^\d{4}$/.test(yearText)) {
+      const yearText = fields[col.year] as string;
+      const y = yearText.length === 4 ? wholeNumber(yearText) : -1;
+      if (y < 0) {
         bad(spec.period, `expected a year such as 2024, got ${shown(yearText)}`);
         ok = false;
       }
-      const monthText = cell(spec.month);
-      if (monthText !== undefined && !/^(0?[1-9]|1[0-2])$/.test(monthText)) {
+      const monthText = col.month < 0 ? undefined : (fields[col.month] as string);
+      const m = monthText === undefined ? 0 : monthText.length <= 2 ? wholeNumber(monthText) : -1;
+      if (monthText !== undefined && (m < 1 || m > 12)) {
         bad(spec.month as string, `expected a month 1–12, got ${shown(monthText)}`);
         ok = false;
       }
       const placeResult = resolveRowPlace(
-        cell(spec.geoColumn) as string,
-        cell(spec.nameColumn),
-        cell(spec.parentColumn),
+        fields[col.geo] as string,
+        col.name < 0 ? undefined : fields[col.name],
+        col.parent < 0 ? undefined : fields[col.parent],
       );
       if (typeof placeResult !== 'number') {
         push({ ...placeResult, row: line });
         ok = false;
       }
-      const category = spec.indicatorColumn ? (cell(spec.indicatorColumn) as string) : '';
+      const category = col.category < 0 ? '' : (fields[col.category] as string);
       const cat = categorySlot(category);
       if (typeof cat === 'object') {
         push({ ...cat, row: line });
         ok = false;
       }
-      const valueText = cell(spec.value) as string;
-      const count = Number(valueText);
-      if (!/^\d+$/.test(valueText) || count > 0xffffffff) {
+      const valueText = fields[col.value] as string;
+      const count = valueText.length <= 10 ? wholeNumber(valueText) : -1;
+      if (count < 0 || count > 0xffffffff) {
         const unit = typeof cat === 'number' ? indicatorOf.get(indicators[cat] as string)?.unit : undefined;
         const p = parseValue(valueText, unit);
         if (p.ok) bad(spec.value, `expected a non-negative whole number, got ${shown(valueText)}`);
         else bad(spec.value, p.message, p.hint);
         ok = false;
       }
-      const vintageText = cell(spec.vintageColumn);
+      const vintageText = col.vintage < 0 ? undefined : (fields[col.vintage] as string);
       const vintageSlot = vintageText === undefined ? NO_VINTAGE : vintages.indexOf(vintageText);
       if (vintageSlot < 0) {
         bad(
@@ -378,16 +390,14 @@ function readStoreTable(
       }
       if (!ok || typeof placeResult !== 'number' || typeof cat === 'object') return;
 
-      const y = Number(yearText);
-      const m = monthText === undefined ? 0 : Number(monthText);
       let catNumber = categoryNumber.get(category);
       if (catNumber === undefined) {
         catNumber = categoryNumber.size;
         categoryNumber.set(category, catNumber);
       }
-      const key = ((placeResult * 256 + catNumber) * 10000 + y) * 13 + m;
-      const first = seen.get(key);
-      if (first !== undefined) {
+      // Place and category in one small-integer key: a spec maps fewer than 4,096 categories (checked).
+      const first = firstLines.claim(placeResult * 4096 + catNumber, y, m, line);
+      if (first) {
         bad(
           spec.value,
           `a second row for ${geos[placeResult]} ${shown(category || spec.indicator)} in ${m ? `${y}-${String(m).padStart(2, '0')}` : y}`,
@@ -395,7 +405,6 @@ function readStoreTable(
         );
         return;
       }
-      seen.set(key, line);
       if (cat === 'skip') {
         skipped.set(category, (skipped.get(category) ?? 0) + 1);
         return;
@@ -407,12 +416,6 @@ function readStoreTable(
       value[rows] = count;
       vintage[rows] = vintageSlot;
       rows += 1;
-      const g = grid[cat];
-      if (g) {
-        const period = y * 13 + m;
-        g.periods.set(period, (g.periods.get(period) ?? 0) + 1);
-        g.places.add(placeResult);
-      }
     });
   } catch (e) {
     if (e instanceof CsvSyntaxError) push({ file, row: e.line, message: `CSV syntax: ${e.message}` });
@@ -423,18 +426,12 @@ function readStoreTable(
   }
 
   // Every place of an indicator in each of its periods: a missing cell would make a region's sum wrong.
-  for (const [slot, g] of grid.entries()) {
-    const gaps = [...g.periods].filter(([, n]) => n !== g.places.size);
-    if (!gaps.length) continue;
-    const [period, n] = gaps[0] as [number, number];
-    const y = Math.floor(period / 13);
-    const m = period % 13;
+  for (const gap of gaps(indicators.length, geos.length, rows, indicator, geo, year, month))
     push({
       file,
-      message: `${indicators[slot]} has ${n} of its ${g.places.size} places in ${m ? `${y}-${String(m).padStart(2, '0')}` : y}${gaps.length > 1 ? ` (and ${gaps.length - 1} more periods with gaps)` : ''}`,
+      message: `${indicators[gap.indicator]} has ${gap.places} of its ${gap.of} places in ${gap.period}${gap.more ? ` (and ${gap.more} more periods with gaps)` : ''}`,
       hint: 'every place needs a row in every period of its indicator, or the region and national sums would be short',
     });
-  }
   finish();
   if (issues.length) return undefined;
   return {
@@ -461,3 +458,90 @@ function readStoreTable(
 }
 
 class MissingColumns extends Error {}
+
+/** The value of a string of decimal digits, or -1 (empty, a sign, a separator, a letter). */
+function wholeNumber(text: string): number {
+  if (text.length === 0) return -1;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The first line of each cell, per series (place × category), in arrays that grow with the years seen:
+ * a duplicate is found, and named with the line of the first, without a map entry per cell.
+ */
+class FirstLines {
+  private readonly bySeries = new Map<number, { y0: number; lines: Int32Array }>();
+
+  /** Records `line` for the cell and returns 0, or returns the line that has it already. */
+  claim(series: number, y: number, m: number, line: number): number {
+    let s = this.bySeries.get(series);
+    if (!s) {
+      s = { y0: y, lines: new Int32Array(13 * 16) };
+      this.bySeries.set(series, s);
+    }
+    if (y < s.y0 || (y - s.y0 + 1) * 13 > s.lines.length) {
+      const y0 = Math.min(s.y0, y);
+      const years = Math.max(s.y0 + s.lines.length / 13, y + 1) - y0;
+      const lines = new Int32Array(years * 2 * 13);
+      lines.set(s.lines, (s.y0 - y0) * 13);
+      s.y0 = y0;
+      s.lines = lines;
+    }
+    const k = (y - s.y0) * 13 + m;
+    const first = s.lines[k] as number;
+    if (first) return first;
+    s.lines[k] = line;
+    return 0;
+  }
+}
+
+/** Periods in which an indicator lacks some of its places: the first per indicator, and how many more. */
+function gaps(
+  nIndicators: number,
+  nPlaces: number,
+  rows: number,
+  indicator: Uint8Array,
+  geo: Uint16Array,
+  year: Uint16Array,
+  month: Uint8Array,
+): { indicator: number; period: string; places: number; of: number; more: number }[] {
+  const out: { indicator: number; period: string; places: number; of: number; more: number }[] = [];
+  for (let ind = 0; ind < nIndicators; ind++) {
+    let y0 = Number.POSITIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (let r = 0; r < rows; r++)
+      if (indicator[r] === ind) {
+        y0 = Math.min(y0, year[r] as number);
+        y1 = Math.max(y1, year[r] as number);
+      }
+    if (y0 > y1) continue;
+    const count = new Int32Array((y1 - y0 + 1) * 13);
+    const places = new Uint8Array(nPlaces);
+    for (let r = 0; r < rows; r++)
+      if (indicator[r] === ind) {
+        const k = ((year[r] as number) - y0) * 13 + (month[r] as number);
+        count[k] = (count[k] as number) + 1;
+        places[geo[r] as number] = 1;
+      }
+    const of = places.reduce((a, b) => a + b, 0);
+    const short = [...count.keys()].filter((k) => count[k] && count[k] !== of);
+    const k = short[0];
+    if (k === undefined) continue;
+    const y = y0 + Math.floor(k / 13);
+    const m = k % 13;
+    out.push({
+      indicator: ind,
+      period: m ? `${y}-${String(m).padStart(2, '0')}` : String(y),
+      places: count[k] as number,
+      of,
+      more: short.length - 1,
+    });
+  }
+  return out;
+}

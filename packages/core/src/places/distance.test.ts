@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from './distance.js';
+import { editDistance, prefixDistance } from './distance.js';
 
 describe('editDistance()', () => {
   it.each([
@@ -20,5 +20,24 @@ describe('editDistance()', () => {
     expect(editDistance('arica', 'temuco', 2)).toBe(3); // 5 and 6 letters, nothing in common but "c"
     expect(editDistance('a', 'abcdef', 2)).toBe(3); // the lengths alone differ by 5
     expect(editDistance('calma', 'calama', 1)).toBe(1);
+  });
+});
+
+describe('prefixDistance()', () => {
+  it.each([
+    ['valpo', 'valparaiso', 0, 1, 1], // "valpa": o → a
+    ['valp', 'valparaiso', 0, 1, 0], // a prefix exactly
+    ['mra', 'vina del mar', 9, 1, 1], // "mar" after "vina del ": swap
+    ['calma', 'calama', 0, 1, 1], // "calam": swap "m" and "a"
+    ['temu', 'valparaiso', 0, 1, 2], // nothing close: max + 1
+    ['valparaisos', 'valparaiso', 0, 1, 1], // longer than the name: one insertion
+  ])('prefixDistance(%j, %j, %d, %d) is %d', (a, b, from, max, d) => {
+    expect(prefixDistance(a, b, from, max)).toBe(d);
+  });
+
+  it('gives the same distances however many calls share its scratch rows', () => {
+    const long = 'a'.repeat(200);
+    expect(editDistance(long, `${long}b`)).toBe(1);
+    expect(editDistance('calma', 'calama')).toBe(1);
   });
 });

@@ -4,10 +4,10 @@
 // roman numerals, names and spelling variants): the data loader, the API, embeds and the builder's
 // combobox all use it. Pure and zod-free, so a browser bundle can carry it; it works over any list of
 // place records (the compiled dataset's `geos`, or a places file).
-import { editDistance } from './distance.js';
+import { editDistance, prefixDistance } from './distance.js';
 import { foldName } from './fold.js';
 
-export { editDistance } from './distance.js';
+export { editDistance, prefixDistance } from './distance.js';
 export { foldName } from './fold.js';
 
 export type PlaceLevel = 'country' | 'region' | 'comuna';
@@ -205,10 +205,10 @@ const TIER = { exact: 0, prefix: 1, word: 2, substring: 3, near: 4 } as const;
 function near(name: string, q: string): boolean {
   if (q.length < 4) return false;
   const max = q.length >= 8 ? 2 : 1;
-  for (let at = 0; at >= 0; at = name.indexOf(' ', at + 1)) {
-    const start = at === 0 ? 0 : at + 1;
-    for (let len = q.length - max; len <= q.length + max; len++)
-      if (editDistance(q, name.slice(start, start + len), max) <= max) return true;
+  for (let start = 0; start >= 0; ) {
+    if (prefixDistance(q, name, start, max) <= max) return true;
+    const space = name.indexOf(' ', start);
+    start = space < 0 ? -1 : space + 1;
   }
   return false;
 }
