@@ -24,7 +24,7 @@ export interface BuildResult {
 /**
  * Builds the store into `outDir` (cead.arrow, places/<id>.json, places/index.json); writes nothing
  * when a table has a problem, and returns the problems instead.
- * @example buildStore({ dataDir: 'packages/core/data', dataset, outDir: 'packages/store/dist' }).rows // 221,259
+ * @example buildStore({ dataDir: 'packages/core/data', dataset, outDir: 'packages/store/dist' }).rows // 214683
  */
 export function buildStore(options: { dataDir: string; dataset: Dataset; outDir: string }): BuildResult {
   const { dataset, outDir } = options;

@@ -130,7 +130,7 @@ function bound(text: string | undefined, end: boolean): number | undefined {
  * Opens a store from the bytes of its Arrow IPC file (zero-copy where Arrow allows).
  * @example const store = openStore(readFileSync(fileURLToPath(import.meta.resolve('@mt0/store/cead.arrow'))))
  * @example store.series('CL-02201', 'cead.cases.microtrafficking', { resolution: 'year', from: '2024', to: '2024' })
- * // { geo: 'CL-02201', …, points: [{ period: '2024', value: …, months: 12, vintage: 'B', population: … }] }
+ * // { geo: 'CL-02201', …, points: [{ period: '2024', value: 135, months: 12, vintage: 'B', population: 196152 }] }
  * @throws Error when the bytes are not an Arrow file written by this package's format.
  */
 export function openStore(bytes: Uint8Array): Store {
