@@ -33,16 +33,25 @@ const fmt = (x: number, d = 0) =>
 const gz = (b: Uint8Array | string) => gzipSync(b, { level: 9 }).length;
 const MiB = 1024 * 1024;
 
-/** Microseconds per call of `f`, timed over enough calls to take about 20 ms. */
+/**
+ * Microseconds per call of `f`: the median of seven batches, each of enough calls to take 5 ms or
+ * more, so that one pause of the process (a busy shared machine) cannot pass for the cost of a call.
+ */
 function perCall(f: () => unknown): number {
   let n = 1;
   for (;;) {
     const t = performance.now();
     for (let i = 0; i < n; i++) f();
-    const ms = performance.now() - t;
-    if (ms > 20) return (ms * 1000) / n;
+    if (performance.now() - t >= 5) break;
     n *= 2;
   }
+  const batches: number[] = [];
+  for (let b = 0; b < 7; b++) {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) f();
+    batches.push(((performance.now() - t) * 1000) / n);
+  }
+  return median(batches);
 }
 
 function buildRounds() {
