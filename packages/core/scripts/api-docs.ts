@@ -15,7 +15,8 @@ function entryPoints(): { subpath: string; file: string }[] {
   };
   return Object.entries(pkg.exports).flatMap(([subpath, target]) => {
     const types = typeof target === 'string' ? undefined : target.types;
-    if (!types) return [];
+    // ./internal/* is for the workspace's own builds (the store's), not public API.
+    if (!types || subpath.startsWith('./internal/')) return [];
     const file = join(PACKAGE_ROOT, types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts'));
     try {
       readFileSync(file);
@@ -101,7 +102,8 @@ export function renderApiDocs(): string {
     'signature, a sentence and an `@example` with the real result. The compiled records are in',
     '`@mt0/core/dataset` (a typed module generated from `data/` at build: `dataset`, and the id unions',
     '`IndicatorId`, `SourceId`, `EventId`, `StatementId`) and `@mt0/core/dataset.json`; kept releases are',
-    'in `@mt0/core/releases/<version>.json`.',
+    'in `@mt0/core/releases/<version>.json`. `@mt0/core/internal/loader` (the Node-only validator of `data/`,',
+    "used by @mt0/store's build) is not public API and is not listed.",
     '',
     '## Entry points',
     '',

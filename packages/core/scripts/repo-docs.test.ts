@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from './paths.js';
 
 const ROOT = join(PACKAGE_ROOT, '..', '..');
-const PACKAGES = ['packages/core', 'apps/api', 'apps/widget'];
+const PACKAGES = ['packages/core', 'packages/store', 'apps/api', 'apps/widget'];
 const DOCS = [
   'README.md',
   'CONTRIBUTING.md',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_DIR, PACKAGE_ROOT } from '../scripts/paths.js';
 import { loadDataset } from './loader/load.js';
 import { compare } from './metrics/compare.js';
+import { placeIndex } from './places/index.js';
 import { intervalFor } from './qualifiers/policy.js';
 import { rebuildRelease } from './releases/manifest.js';
 import { type ReleaseManifest, type ReleaseRecords, releaseManifestSchema } from './releases/schema.js';
@@ -31,7 +32,8 @@ const b: ReleaseRecords = {
       : o,
   ),
 };
-const fixtures = { m010, manifests, a, b, before: a, after: b };
+// The places examples' `index`: the dataset's places, indexed once.
+const fixtures = { m010, manifests, a, b, before: a, after: b, index: placeIndex(dataset?.geos ?? []) };
 
 /** Public sources: every .ts under src but tests and the loader (build-time only, not an API). */
 function sources(dir: string): string[] {

@@ -3,7 +3,7 @@
 // ProblemError naming the parameter; nothing here can throw anything else.
 import type { Confidence } from '@mt0/core/schemas';
 import { parsePeriod } from '@mt0/core/schemas';
-import { resolvePlace, select } from '@mt0/core/select';
+import { placeHint, resolvePlaceId, select } from '@mt0/core/select';
 import { dataset, geos, indicators, meta, sources } from './data.js';
 import { echo, invalidParam } from './problem.js';
 
@@ -55,13 +55,11 @@ export const sourceList = (name: string, v: QueryValue) => {
 
 /** A place id, an alias such as a CUT number (`13`), any case → the id (core's resolver), or a problem naming `name`. */
 export function geoId(name: string, value: string): string {
-  const id = resolvePlace(select(dataset), value);
+  const id = resolvePlaceId(select(dataset), value);
   if (id === undefined || !geos.has(id)) {
-    throw invalidParam(
-      name,
-      `unknown geography ${echo(value)}; use an ISO code (CL, CL-RM) or a region's CUT number (13)`,
-      [...geos.keys()],
-    );
+    throw invalidParam(name, `unknown geography ${echo(value)}; ${placeHint(select(dataset), value)}`, [
+      ...geos.keys(),
+    ]);
   }
   return id;
 }

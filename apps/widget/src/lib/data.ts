@@ -1,7 +1,7 @@
 // Lookups over a Bundle and the selection of records each view needs. Pure; used at build time to bake
 // the snapshot, on the server to cut the dataset down to one embed page, and in the browser.
 import { parsePeriod, periodStart } from '@mt0/core/periods';
-import { eventsMarking, POPULATION, resolvePlace, select, seriesOf } from '@mt0/core/select';
+import { eventsMarking, POPULATION, resolvePlaceId, select, seriesOf } from '@mt0/core/select';
 import { SEED_STORY } from '@mt0/core/story';
 import type {
   Bundle,
@@ -92,7 +92,7 @@ export function sourceLabel(b: Bundle, id: string, lang: Lang): string {
  * embed says a place the way the API does. An unknown place is left as given (the view then has no data).
  */
 export function resolveGeo(full: Bundle, p: Params): Params {
-  const geo = resolvePlace(select(full), p.geo);
+  const geo = resolvePlaceId(select(full), p.geo);
   return geo === undefined || geo === p.geo ? p : { ...p, geo };
 }
 

@@ -89,7 +89,15 @@ export function toBundle(input: DatasetLike): Bundle {
   const d = input as unknown as Dataset;
   return {
     version: d.meta.version,
-    geos: d.geos.map(({ id, name, cut }) => ({ id, name, ...(cut !== undefined ? { cut } : {}) })),
+    geos: d.geos.map(({ id, name, level, cut, roman, parent, variants }) => ({
+      id,
+      name,
+      level,
+      ...(cut !== undefined ? { cut } : {}),
+      ...(roman !== undefined ? { roman } : {}),
+      ...(parent !== undefined ? { parent } : {}),
+      ...(variants !== undefined ? { variants } : {}),
+    })),
     sources: d.sources.map(({ id, publisher, url, via, published }) => ({
       id,
       publisher,

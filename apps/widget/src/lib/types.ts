@@ -47,7 +47,9 @@ export type IndicatorRec = Pick<Indicator, 'id' | 'name' | 'unit' | 'unitShort' 
 
 export type SourceRec = Pick<Source, 'id' | 'publisher'> & Partial<Pick<Source, 'url' | 'via' | 'published'>>;
 
-export type GeoRec = Pick<GeoEntry, 'id' | 'name'> & Partial<Pick<GeoEntry, 'cut'>>;
+/** A place as core's place resolver reads it (level, and the codes and spellings it answers to). */
+export type GeoRec = Pick<GeoEntry, 'id' | 'name' | 'level'> &
+  Partial<Pick<GeoEntry, 'cut' | 'roman' | 'parent' | 'variants'>>;
 
 /** A comparison as @mt0/core's `compare` (or the API's /v1/metrics/compare) computes it, for the changes in `key`. */
 export interface ComparisonRec {

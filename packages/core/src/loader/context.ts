@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { type PlaceIndex, resolvePlace } from '../places/index.js';
 import type { GeoEntry, Indicator, Source } from '../schemas/index.js';
 import { type LenientCsvTable, readCsvText } from './csv.js';
 import { type DataIssue, shown } from './issues.js';
@@ -18,8 +19,8 @@ export interface LoadContext {
   issues: DataIssue[];
   rel(path: string): string;
   geos: Map<string, GeoEntry>;
-  /** CUT number (as typed) → ISO code. */
-  cutAlias: Map<string, string>;
+  /** The places of data/geos.csv, for resolving ids and CUT codes (core's one resolver of aliases). */
+  places: PlaceIndex<GeoEntry>;
   sources: Map<string, Source>;
   indicators: Map<string, Indicator>;
   /** Where each observation or change was read (the first place, when an id is repeated). */
@@ -157,11 +158,13 @@ export function readCsv(ctx: LoadContext, path: string, allowed: string[], requi
   return { file, table, usable: unknown.length === 0 && missing.length === 0 };
 }
 
-/** Resolves a geo cell: ISO code, or a region's CUT number as an alias. */
+/**
+ * Resolves a geo cell to a place id: an id (CL-RM, CL-05101), or a CUT code as an alias (13, 5101).
+ * Names are not accepted in data files: two places can share one (Valparaíso), and names get respelled.
+ */
 export function resolveGeo(ctx: LoadContext, text: string): string | undefined {
-  const t = text.trim();
-  if (ctx.geos.has(t)) return t;
-  return ctx.cutAlias.get(t);
+  const r = resolvePlace(ctx.places, text, { names: false });
+  return r.ok ? r.place.id : undefined;
 }
 
 /** The message for a reference to an id that is not defined, with a did-you-mean; undefined when known. */
@@ -182,7 +185,7 @@ export function unknownRef(
           : ctx.where.has(id);
   if (known) return undefined;
   if (ctx.unreadable[kind].has(id)) return 'unreadable';
-  const meant = kind === 'geo' ? suggestGeo(id, ctx.geos.values()) : closest(id, candidates());
+  const meant = kind === 'geo' ? suggestGeo(id, ctx.places) : closest(id, candidates());
   const name = kind === 'geo' ? 'geography' : kind;
   return {
     // Ids in full (shown() shortens long values): a record id is only useful whole.

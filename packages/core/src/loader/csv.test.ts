@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, readCsvText } from './csv.js';
+import { type BrokenRow, CsvSyntaxError, parseCsv, readCsvText, scanCsv } from './csv.js';
 
 describe('parseCsv()', () => {
   it('reads a header and records keyed by column, with the line each starts on', () => {
@@ -62,5 +62,40 @@ describe('readCsvText()', () => {
     expect(t.broken.map((b) => b.line)).toEqual([2]);
     expect(t.broken[0]?.message).toMatch(/runs on to line 3/);
     expect(t.rows.map((r) => r.cells.n)).toEqual(['2', '3']);
+  });
+});
+
+describe('scanCsv()', () => {
+  it('visits each record with its fields, first line and span, without a header of its own', () => {
+    const text = 'a,b\n1,"x\ny"\n\n2,""""\n3,';
+    const seen: [string[], number, string][] = [];
+    scanCsv(text, (fields, line, start, end) => seen.push([[...fields], line, text.slice(start, end)]));
+    expect(seen).toEqual([
+      [['a', 'b'], 1, 'a,b'],
+      [['1', 'x\ny'], 2, '1,"x\ny"'],
+      [['2', '"'], 5, '2,""""'],
+      [['3', ''], 6, '3,'],
+    ]);
+  });
+
+  it('reports an unexpected character after a closing quote on its line', () => {
+    expect(() => scanCsv('a\n"x"y\n', () => {})).toThrow(/unexpected "y" after a closing quote/);
+  });
+
+  it('hands a broken record to `broken` and reads on from the next line, when asked', () => {
+    const seen: string[][] = [];
+    const broken: BrokenRow[] = [];
+    scanCsv(
+      'a,b\n1,x"y\n2,ok\n',
+      (f) => seen.push([...f]),
+      (b) => broken.push(b),
+    );
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['2', 'ok'],
+    ]);
+    expect(broken).toEqual([
+      { line: 2, raw: '1,x"y', message: 'a quote inside an unquoted field (quote the whole field)' },
+    ]);
   });
 });

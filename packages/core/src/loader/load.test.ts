@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_DIR, PACKAGE_ROOT } from '../../scripts/paths.js';
 import { formatIssue } from './issues.js';
@@ -219,9 +220,50 @@ describe('loadDataset()', () => {
   });
 });
 
-// Each test starts a Node process that compiles and loads the whole data package: seconds, not
-// milliseconds, on a shared 2-core machine, so these two get a process-sized timeout.
-describe('pnpm data:check', { timeout: 30_000 }, () => {
+describe('the places table (data/geos.csv)', () => {
+  it('reports a comuna id that is not its CUT code, a parent unknown or of the wrong level, and a CUT code given twice', () => {
+    edit('geos.csv', (t) =>
+      t
+        .replace(
+          'CL-05101,comuna,5101,,Valparaíso,Valparaíso,CL-VS,',
+          'CL-5101,comuna,5101,,Valparaíso,Valparaíso,CL-VS,',
+        )
+        .replace('CL-02201,comuna,2201,,Calama,Calama,CL-AN,', 'CL-02201,comuna,2201,,Calama,Calama,CL-XX,')
+        .replace(
+          'CL-13101,comuna,13101,,Santiago,Santiago,CL-RM,',
+          'CL-13101,comuna,13101,,Santiago,Santiago,CL,',
+        )
+        .replace('CL-05109,comuna,5109,', 'CL-05109,comuna,5107,'),
+    );
+    const line = (id: string) =>
+      readFileSync(join(data, 'geos.csv'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith(`${id},`)) + 1;
+    expect(problems()).toEqual(
+      expect.arrayContaining([
+        `data/geos.csv:${line('CL-5101')}:id: expected CL, a region code such as CL-RM, a comuna code such as CL-05101, or a country code such as AR, got "CL-5101"`,
+        `data/geos.csv:${line('CL-02201')}:parent: unknown parent "CL-XX" (give the id of a place listed in this file)`,
+        `data/geos.csv:${line('CL-13101')}:parent: expected a region as the parent of a comuna, got CL (a country)`,
+        `data/geos.csv:${line('CL-05109')}:id: expected CL-05107 for CUT code 5107, got "CL-05109" (a comuna id is CL- and its CUT code in five digits)`,
+        `data/geos.csv:${line('CL-05109')}:cut: CUT code 5107 is already CL-05107 (first given at data/geos.csv:${line('CL-05107')})`,
+      ]),
+    );
+  });
+
+  it('accepts a comuna by its CUT code (05101) in a data file and stores its id', () => {
+    edit(SEED, (t) => t.replace('mt0.arrests,CL,2020,2681,', 'mt0.arrests,05101,2020,2681,'));
+    const { dataset, issues } = loadDataset(data);
+    expect(issues.map(formatIssue)).toEqual([]);
+    expect(dataset?.observations.find((o) => o.indicator === 'mt0.arrests' && o.period === '2020')?.geo).toBe(
+      'CL-05101',
+    );
+  });
+});
+
+// Each test starts a Node process that compiles and loads the whole data package and its store tables:
+// seconds, not milliseconds, on a shared 2-core machine, so these get a process-sized timeout.
+describe('pnpm data:check', () => {
+  const CHILD = 60_000;
   const run = (dir: string) => {
     try {
       return {
@@ -239,21 +281,53 @@ describe('pnpm data:check', { timeout: 30_000 }, () => {
     }
   };
 
-  it('prints file:row:column errors for a deliberately broken copy and exits 1', () => {
-    edit(SEED, (t) => t.replace('mt0.arrests,CL,2020,2681,', 'mt0.arrests,CL,2020,2.681,'));
-    const { code, out } = run(data);
-    expect(code).toBe(1);
-    expect(out).toContain(
-      `data/${SEED}:${ARRESTS_LINE}:value: expected a whole number for unit "persons", got "2.681"`,
-    );
-    expect(out).toMatch(/✗ 1 problem in /);
-  });
+  it(
+    'prints file:row:column errors for a deliberately broken copy and exits 1',
+    () => {
+      edit(SEED, (t) => t.replace('mt0.arrests,CL,2020,2681,', 'mt0.arrests,CL,2020,2.681,'));
+      const { code, out } = run(data);
+      expect(code).toBe(1);
+      expect(out).toContain(
+        `data/${SEED}:${ARRESTS_LINE}:value: expected a whole number for unit "persons", got "2.681"`,
+      );
+      expect(out).toMatch(/✗ 1 problem in /);
+    },
+    CHILD,
+  );
 
-  it('prints a summary and exits 0 for the real data', () => {
-    const { code, out } = run(DATA_DIR);
-    expect(code).toBe(0);
-    expect(out).toMatch(/^✓ data valid: [\d,]+ observations/);
-  });
+  it(
+    'checks the comuna table of the columnar store too, naming file:row:column',
+    () => {
+      const gz = join(data, 'tables/cead_drugs_comuna_monthly.csv.gz');
+      const text = gunzipSync(readFileSync(gz)).toString('utf8');
+      // Line 2 is the first row: Iquique, January 2010, 21 cases.
+      writeFileSync(
+        gz,
+        gzipSync(
+          text.replace(
+            '2010,1,1101,Iquique,1,Delitos asociados a drogas,21,',
+            '2010,1,1101,Iquique,1,Delitos asociados a drogas,2l,',
+          ),
+        ),
+      );
+      const { code, out } = run(data);
+      expect(code).toBe(1);
+      expect(out).toContain(
+        'data/tables/cead_drugs_comuna_monthly.csv.gz:2:cases: expected a number, got "2l" (digits only, "." for decimals, or a fraction such as 1/3)',
+      );
+    },
+    CHILD,
+  );
+
+  it(
+    'prints a summary and exits 0 for the real data',
+    () => {
+      const { code, out } = run(DATA_DIR);
+      expect(code).toBe(0);
+      expect(out).toMatch(/^✓ data valid: [\d,]+ observations/);
+    },
+    CHILD,
+  );
 });
 
 describe('the provenance check', () => {
@@ -332,9 +406,12 @@ describe('the validator reports what a reviewer would, in one pass', () => {
   });
 
   it('names both rows of a duplicate place in geos.csv', () => {
-    edit('geos.csv', (t) => `${t}CL-RM,region,13,XIII,Santiago,Santiago\n`);
+    edit('geos.csv', (t) => `${t}CL-RM,region,13,XIII,Santiago,Santiago,CL,\n`);
+    const lines = readFileSync(join(data, 'geos.csv'), 'utf8').trimEnd().split('\n');
+    const first = lines.findIndex((l) => l.startsWith('CL-RM,')) + 1;
+    // The repeated row is the last line; its CUT code is not reported again as a second place's.
     expect(problems()).toEqual([
-      'data/geos.csv:26: duplicate place "CL-RM": also at data/geos.csv:15 (ids must be unique: rename one, or merge them)',
+      `data/geos.csv:${lines.length}: duplicate place "CL-RM": also at data/geos.csv:${first} (ids must be unique: rename one, or merge them)`,
     ]);
   });
 
@@ -351,7 +428,7 @@ describe('the validator reports what a reviewer would, in one pass', () => {
       `data/${SEED}:${ARRESTS_LINE}:source: unknown source "pdi.via.insightcrim.2022" (did you mean pdi.via.insightcrime.2022? Or define it in data/sources/*.yaml first)`,
     );
     expect(p).toContain(
-      `data/${SEED}:${ARRESTS_LINE}:geo: unknown geography "Chile" (did you mean CL? Or use CL, a region code such as CL-RM (or its CUT number 13), or a country code listed in data/geos.csv)`,
+      `data/${SEED}:${ARRESTS_LINE}:geo: unknown geography "Chile" (did you mean CL? Or use CL, a region code such as CL-RM (or its CUT number 13), a comuna code such as CL-05101 (or its CUT code 5101), or a country code listed in data/geos.csv)`,
     );
     expect(p).toContain(
       `data/${SEED}:4:qualifier: expected one of exact | approximately | nearly | more_than | at_least | less_than | at_most, got "roughly" (did you mean approximately? ('roughly' is one of its words in the qualifier policy))`,

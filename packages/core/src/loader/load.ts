@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { placeIndex } from '../places/index.js';
 import { QUALIFIER_POLICY_VERSION } from '../qualifiers/index.js';
 import { canonicalJson } from '../releases/hash.js';
 import { type Correction, correctionSchema } from '../releases/schema.js';
@@ -37,7 +38,9 @@ import {
 } from './context.js';
 import type { DataIssue } from './issues.js';
 import { applyKnownIssues } from './known-issues.js';
+import { checkPlaces } from './places.js';
 import { CHANGES, OBSERVATIONS, readRecords } from './rows.js';
+import { loadStoreTables, type StoreTable } from './store-tables.js';
 import { loadTables } from './tables.js';
 import { parseYamlObject } from './yaml.js';
 
@@ -48,30 +51,29 @@ export type { ReadRecord } from './rows.js';
 export interface LoadResult {
   dataset?: Dataset;
   issues: DataIssue[];
+  /**
+   * With `storeTables`: the store tables (data/tables/ with `into: store`), validated in the same pass;
+   * `'deferred'` when places, sources or indicators could not all be read, since every row of a store
+   * table refers to them and would only repeat that problem.
+   */
+  tables?: StoreTable[] | 'deferred';
   /** Problems of real records that data/known-issues.yaml names, kept out of `issues` until fixed. */
   allowed: DataIssue[];
 }
 
-/** Kinds of ids that records refer to. */
+const GEO_COLUMNS = ['id', 'level', 'cut', 'roman', 'name_es', 'name_en', 'parent', 'variants'];
+
+/** data/geos.csv: the places, each with its parent and the other spellings the sources use. */
 function readGeos(ctx: LoadContext): GeoEntry[] {
   const path = join(ctx.root, 'geos.csv');
   let read: ReadCsv;
   try {
-    read = readCsv(
-      ctx,
-      path,
-      ['id', 'level', 'cut', 'roman', 'name_es', 'name_en'],
-      ['id', 'level', 'name_es', 'name_en'],
-    );
+    read = readCsv(ctx, path, GEO_COLUMNS, ['id', 'level', 'name_es', 'name_en']);
   } catch {
-    ctx.issues.push({
-      file: ctx.rel(path),
-      message: 'missing geos.csv (id,level,cut,roman,name_es,name_en)',
-    });
+    ctx.issues.push({ file: ctx.rel(path), message: `missing geos.csv (${GEO_COLUMNS.join(',')})` });
     return [];
   }
-  const out: GeoEntry[] = [];
-  const rows: { id: string; file: string; row: number }[] = [];
+  const out: { record: GeoEntry; file: string; line: number }[] = [];
   for (const b of read.table.broken)
     ctx.unreadable.geo.set(b.raw.split(',')[0] ?? '', `${read.file}:${b.line}`);
   for (const { line, cells } of read.table.rows) {
@@ -80,25 +82,33 @@ function readGeos(ctx: LoadContext): GeoEntry[] {
       level: cells.level,
       ...(cells.cut ? { cut: Number(cells.cut) } : {}),
       ...(cells.roman ? { roman: cells.roman } : {}),
+      ...(cells.parent ? { parent: cells.parent } : {}),
       name: { es: cells.name_es, en: cells.name_en },
+      // Variants are separated by "|": names contain spaces, dots and apostrophes, never a bar.
+      ...(cells.variants ? { variants: cells.variants.split('|').map((v) => v.trim()) } : {}),
     };
     const result = geoEntrySchema.safeParse(candidate);
-    if (result.success) {
-      out.push(result.data);
-      rows.push({ id: result.data.id, file: read.file, row: line });
-    } else {
+    if (result.success) out.push({ record: result.data, file: read.file, line });
+    else {
       ctx.unreadable.geo.set(cells.id ?? '', `${read.file}:${line}`);
       for (const z of zodIssues(result.error, candidate))
         ctx.issues.push({
           file: read.file,
           row: line,
-          column: z.column.startsWith('name.') ? `name_${z.column.slice(5)}` : z.column,
+          column: z.column.startsWith('name.')
+            ? `name_${z.column.slice(5)}`
+            : z.column.replace(/^variants\.\d+$/, 'variants'),
           message: z.message,
         });
     }
   }
-  checkUnique(ctx, 'place', rows);
-  return out;
+  checkUnique(
+    ctx,
+    'place',
+    out.map((g) => ({ id: g.record.id, file: g.file, row: g.line })),
+  );
+  checkPlaces(ctx, out);
+  return out.map((g) => g.record);
 }
 
 /** Reports duplicate ids, naming both places. */
@@ -219,14 +229,17 @@ function checkYamlRefs(
  * there are none (problems of records named in data/known-issues.yaml are returned as `allowed`).
  * @example const { dataset, issues } = loadDataset('packages/core/data')
  */
-export function loadDataset(dataDir: string, options: { base?: string } = {}): LoadResult {
+export function loadDataset(
+  dataDir: string,
+  options: { base?: string; storeTables?: boolean } = {},
+): LoadResult {
   const base = options.base ?? join(dataDir, '..');
   const ctx: LoadContext = {
     root: dataDir,
     issues: [],
     rel: (p) => relative(base, p),
     geos: new Map(),
-    cutAlias: new Map(),
+    places: placeIndex<GeoEntry>([]),
     sources: new Map(),
     indicators: new Map(),
     where: new Map(),
@@ -234,10 +247,8 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
   };
 
   const geos = readGeos(ctx);
-  for (const g of geos) {
-    ctx.geos.set(g.id, g);
-    if (g.cut !== undefined) ctx.cutAlias.set(String(g.cut), g.id);
-  }
+  for (const g of geos) ctx.geos.set(g.id, g);
+  ctx.places = placeIndex(geos);
 
   const sources = readYamlRecords(ctx, 'sources', sourceSchema, 'source');
   checkUnique(
@@ -304,6 +315,7 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
 
   const corrections = readCorrections(ctx);
   const metaInput = readMeta(ctx);
+  const tables = options.storeTables ? readStoreTables(ctx, geos, base) : undefined;
   const allowed = applyKnownIssues(ctx);
 
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -345,8 +357,19 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
     for (const z of zodIssues(meta.error, metaInput))
       ctx.issues.push({ file: ctx.rel(join(dataDir, 'dataset.yaml')), column: z.column, message: z.message });
 
-  if (ctx.issues.length > 0 || !meta.success) return { issues: ctx.issues, allowed };
-  return { dataset: { meta: meta.data, ...records, corrections }, issues: [], allowed };
+  const withTables = tables === undefined ? {} : { tables };
+  if (ctx.issues.length > 0 || !meta.success) return { issues: ctx.issues, allowed, ...withTables };
+  return { dataset: { meta: meta.data, ...records, corrections }, issues: [], allowed, ...withTables };
+}
+
+/** The store tables, checked against the places, sources and indicators read, when all could be read. */
+function readStoreTables(ctx: LoadContext, geos: GeoEntry[], base: string): StoreTable[] | 'deferred' {
+  const { geo, source, indicator } = ctx.unreadable;
+  if (geo.size + source.size + indicator.size > 0) return 'deferred';
+  const known = { geos, sources: [...ctx.sources.values()], indicators: [...ctx.indicators.values()] };
+  const { tables, issues } = loadStoreTables(ctx.root, known, { base });
+  ctx.issues.push(...issues);
+  return tables;
 }
 
 /** data/dataset.yaml: name, version, licence, citation. */

@@ -3,6 +3,7 @@
 // (publication date). A row that cannot become a record still declares its id, so nothing cascades.
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { foldName } from '../places/index.js';
 import { intervalFor, type Qualifier, qualifierSchema } from '../qualifiers/index.js';
 import {
   confidenceSchema,
@@ -26,7 +27,7 @@ import {
 } from './context.js';
 import { shown } from './issues.js';
 import { provenanceIssues } from './provenance.js';
-import { fold, suggestQualifier } from './suggest.js';
+import { suggestQualifier } from './suggest.js';
 import { parseValue } from './values.js';
 import { endsAfterPublication, qualifierDisagreement, startsAfterPublication } from './wording.js';
 
@@ -190,7 +191,7 @@ function readRow<T extends { id: string }>(
     'geo',
     geoText,
     () => ctx.geos.keys(),
-    'use CL, a region code such as CL-RM (or its CUT number 13), or a country code listed in data/geos.csv',
+    'use CL, a region code such as CL-RM (or its CUT number 13), a comuna code such as CL-05101 (or its CUT code 5101), or a country code listed in data/geos.csv',
   );
   const geo = resolveGeo(ctx, geoText);
 
@@ -201,7 +202,7 @@ function readRow<T extends { id: string }>(
       'qualifier',
       `expected one of ${qualifierSchema.options.join(' | ')}, got ${shown(cells.qualifier)}`,
       meant
-        ? `did you mean ${meant.qualifier}?${meant.because ? ` ('${fold(meant.because)}' is one of its words in the qualifier policy)` : ''}`
+        ? `did you mean ${meant.qualifier}?${meant.because ? ` ('${foldName(meant.because)}' is one of its words in the qualifier policy)` : ''}`
         : undefined,
     );
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, suggestGeo, suggestQualifier } from './suggest.js';
+import { editDistance } from '../places/distance.js';
+import { placeIndex } from '../places/index.js';
+import { closest, suggestGeo, suggestQualifier } from './suggest.js';
 
-const geos = [
+const geos = placeIndex([
   { id: 'CL', level: 'country' as const, name: { es: 'Chile', en: 'Chile' } },
   {
     id: 'CL-RM',
@@ -11,7 +13,7 @@ const geos = [
     name: { es: 'Región Metropolitana de Santiago', en: 'Santiago Metropolitan Region' },
   },
   { id: 'CL-NB', level: 'region' as const, cut: 16, roman: 'XVI', name: { es: 'Ñuble', en: 'Ñuble' } },
-];
+]);
 
 describe('editDistance()', () => {
   it('counts insertions, deletions, substitutions and a swap of neighbours as one edit each', () => {

@@ -19,6 +19,24 @@ import type { ReadRecord } from './rows.js';
 import { parseValue } from './values.js';
 import { parseYamlObject } from './yaml.js';
 
+/** How a table's rows get their indicator: one for every row, or a column mapped value by value. */
+export const indicatorMapping = {
+  indicator: idSchema.optional().describe('A fixed indicator for every row.'),
+  indicatorColumn: z.string().optional(),
+  indicators: z.record(z.string(), idSchema).optional().describe('Value of indicatorColumn → indicator id.'),
+  skip: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Value of indicatorColumn → why its rows are left out.'),
+};
+
+/** The refinement that makes a spec choose one of the two ways of `indicatorMapping`. */
+export const oneIndicatorMapping = [
+  (s: { indicator?: string; indicatorColumn?: string; indicators?: Record<string, string> }) =>
+    (s.indicator === undefined) !== (s.indicatorColumn === undefined && s.indicators === undefined),
+  { message: 'give either indicator, or indicatorColumn with indicators' },
+] as const;
+
 export const tableSpecSchema = z
   .object({
     file: z.string().regex(/^[\w.-]+\.csv$/, 'expected a CSV file name in the same folder'),
@@ -33,28 +51,14 @@ export const tableSpecSchema = z
       .describe('Column holding the geography (ISO code or region CUT number).'),
     period: z.string().describe('Column holding the period (year).'),
     value: z.string().describe('Column holding the value.'),
-    indicator: idSchema.optional().describe('A fixed indicator for every row.'),
-    indicatorColumn: z.string().optional(),
-    indicators: z
-      .record(z.string(), idSchema)
-      .optional()
-      .describe('Value of indicatorColumn → indicator id.'),
-    skip: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe('Value of indicatorColumn → why its rows are left out.'),
+    ...indicatorMapping,
     notes: z.string().optional(),
   })
   .strict()
   .refine((s) => (s.geo === undefined) !== (s.geoColumn === undefined), {
     message: 'give exactly one of geo or geoColumn',
   })
-  .refine(
-    (s) => (s.indicator === undefined) !== (s.indicatorColumn === undefined && s.indicators === undefined),
-    {
-      message: 'give either indicator, or indicatorColumn with indicators',
-    },
-  );
+  .refine(...oneIndicatorMapping);
 export type TableSpec = z.infer<typeof tableSpecSchema>;
 
 /** Reads every data/tables/*.yaml spec and the CSV it names into observations. */
@@ -66,6 +70,8 @@ export function loadTables(ctx: LoadContext): ReadRecord<Observation>[] {
     const parsed = parseYamlObject(readFileSync(specPath, 'utf8'));
     for (const e of parsed.errors)
       ctx.issues.push({ file: specFile, row: e.line, message: `YAML syntax: ${e.message}` });
+    // Tables the columnar store holds (comuna × month) are read by loadStoreTables, not expanded here.
+    if ((parsed.value as { into?: unknown } | undefined)?.into === 'store') continue;
     const spec = tableSpecSchema.safeParse(parsed.value);
     if (!spec.success) {
       for (const iss of spec.error.issues)

@@ -12,8 +12,9 @@ import {
   observationRef,
   periodKind,
   periodWords,
+  placeHint,
   type RefOptions,
-  resolvePlace,
+  resolvePlaceId,
 } from '../select/index.js';
 import { dimensionOf, unitWords } from '../units/index.js';
 import type { MetricInput, MetricQuery, ParamDescriptor, Refusal, Sel, Warning } from './unit.js';
@@ -124,9 +125,9 @@ const flag = (q: MetricQuery, k: string) => q[k] === true || q[k] === 'true';
 /** The common parameters, or a refusal naming the one that is wrong. */
 export function readCommon(sel: Sel, q: MetricQuery): Common | Refusal {
   const geoText = str(q, 'geo') ?? 'CL';
-  const geo = resolvePlace(sel, geoText);
+  const geo = resolvePlaceId(sel, geoText);
   if (!geo) {
-    const reason = `unknown place ${JSON.stringify(geoText.slice(0, 80))}; use an id (CL, CL-RM) or a region's CUT number (13)`;
+    const reason = `unknown place ${JSON.stringify(geoText.slice(0, 80))}; ${placeHint(sel, geoText)}`;
     return refuse('invalid', `Query parameter "geo": ${reason}.`, [{ name: 'geo', reason }], {
       allowed: [...sel.geos.keys()],
     });

@@ -3,6 +3,7 @@ import {
   datasetMetaSchema,
   eventSchema,
   geoEntrySchema,
+  geoSchema,
   indicatorSchema,
   observationSchema,
   reportedChangeSchema,
@@ -182,6 +183,25 @@ describe('geoEntrySchema and datasetMetaSchema', () => {
         name: { es: 'Metropolitana', en: 'Santiago' },
       }).success,
     ).toBe(true);
+  });
+  it('accept a comuna with its CUT code, parent region and spelling variants', () => {
+    const comuna = {
+      id: 'CL-11101',
+      level: 'comuna',
+      cut: 11101,
+      parent: 'CL-AI',
+      name: { es: 'Coyhaique', en: 'Coyhaique' },
+      variants: ['Coihaique'],
+    };
+    expect(geoEntrySchema.safeParse(comuna).success).toBe(true);
+    expect(geoEntrySchema.safeParse({ ...comuna, level: 'province' }).success).toBe(false);
+    expect(geoEntrySchema.safeParse({ ...comuna, variants: [''] }).success).toBe(false);
+  });
+  it.each(['CL', 'AR', 'CL-RM', 'CL-05101'])('geoSchema accepts %s', (id) => {
+    expect(geoSchema.safeParse(id).success).toBe(true);
+  });
+  it.each(['cl', 'CL-5101', 'CL-051011', 'CL-R', 'CL-rm', 'CL-05101 '])('geoSchema rejects %j', (id) => {
+    expect(geoSchema.safeParse(id).success).toBe(false);
   });
   it('require a semantic version and a sha256 content hash', () => {
     const meta = {

@@ -5,6 +5,7 @@
 // type-only imports, so the widget's bundle can use this module. Failures are values, never throws.
 
 import { comparePeriods, type ParsedPeriod, parsePeriod, periodEnd, periodStart } from '../periods/index.js';
+import { type PlaceIndex, placeIndex, resolvePlace } from '../places/index.js';
 import type { Interval } from '../qualifiers/policy.js';
 import type { ReportedChange } from '../schemas/change.js';
 import type { Bilingual, Confidence, GeoEntry, Language } from '../schemas/common.js';
@@ -32,11 +33,9 @@ export type IndicatorRecord = Pick<Indicator, 'id' | 'name' | 'unit' | 'role'> &
 export type EventRecord = Pick<Event, 'id' | 'date' | 'geo' | 'breaksSeries' | 'indicators'> &
   Partial<Pick<Event, 'kind' | 'title'>>;
 
-export type GeoRecord = Pick<GeoEntry, 'id' | 'name'> &
-  Partial<Pick<GeoEntry, 'cut' | 'level'>> & {
-    /** Further names a place answers to (issue 9's comunas carry CUT codes such as 5101). */
-    aliases?: readonly (string | number)[];
-  };
+/** What selection needs of a place: what the place resolver (`@mt0/core/places`) reads. */
+export type GeoRecord = Pick<GeoEntry, 'id' | 'name' | 'level'> &
+  Partial<Pick<GeoEntry, 'cut' | 'roman' | 'parent' | 'variants'>>;
 
 /** Anything shaped like the compiled dataset, or a subset of it. */
 export interface RecordsLike<O extends LevelRecord = LevelRecord, C extends ChangeRecord = ChangeRecord> {
@@ -54,8 +53,8 @@ export interface Selection<O extends LevelRecord = LevelRecord, C extends Change
   readonly records: RecordsLike<O, C>;
   readonly indicators: ReadonlyMap<string, IndicatorRecord>;
   readonly geos: ReadonlyMap<string, GeoRecord>;
-  /** Upper-cased ids, CUT numbers and other aliases → place id. */
-  readonly places: ReadonlyMap<string, string>;
+  /** The places, indexed by core's one resolver of aliases (ids, CUT codes, names, variants). */
+  readonly places: PlaceIndex<GeoRecord>;
   readonly observationsById: ReadonlyMap<string, O>;
   readonly changesById: ReadonlyMap<string, C>;
   /** `indicator|geo` → levels, earlier period first. */
@@ -93,16 +92,11 @@ export function select<O extends LevelRecord, C extends ChangeRecord>(
 ): Selection<O, C> {
   const hit = cache.get(records);
   if (hit) return hit as unknown as Selection<O, C>;
-  const places = new Map<string, string>();
-  for (const g of records.geos) {
-    places.set(g.id.toUpperCase(), g.id);
-    if (g.cut !== undefined) places.set(String(g.cut), g.id);
-    for (const a of g.aliases ?? []) places.set(String(a).toUpperCase(), g.id);
-  }
+  const places = placeIndex(records.geos);
   const sel: Selection<O, C> = {
     records,
     indicators: new Map(records.indicators.map((i) => [i.id, i])),
-    geos: new Map(records.geos.map((g) => [g.id, g])),
+    geos: places.byId,
     places,
     observationsById: new Map(records.observations.map((o) => [o.id, o])),
     changesById: new Map(records.changes.map((c) => [c.id, c])),
@@ -130,19 +124,32 @@ function sortEach<T>(m: Map<string, T[]>, cmp: (a: T, b: T) => number): Map<stri
 }
 
 /**
- * A place id from what a reader types: its id in any case (`cl-rm`), a CUT number (`13`, `05101` or
- * `5101` once comunas carry it), or another alias the geography table gives. Data-driven: no place is
- * named here. `undefined` when nothing matches.
- * @example resolvePlace(select(dataset), '13') // "CL-RM"
- * @example resolvePlace(select(dataset), 'cl-rm') // "CL-RM"
+ * A place id from what a reader types: its id in any case (`cl-rm`), a CUT code (`13`, `5101`,
+ * `05101`), a region's Roman numeral, or a name or spelling variant regardless of accents and case
+ * (`calama`, `Coihaique`), read by `resolvePlace` of `@mt0/core/places`, the one resolver of aliases.
+ * `undefined` when nothing matches, or when a name is two places' (Valparaíso: ask for the id).
+ * @example resolvePlaceId(select(dataset), '13') // "CL-RM"
+ * @example resolvePlaceId(select(dataset), 'cl-rm') // "CL-RM"
+ * @example resolvePlaceId(select(dataset), 'coihaique') // "CL-11101"
  */
-export function resolvePlace(sel: Selection<LevelRecord, ChangeRecord>, text: string): string | undefined {
-  const v = text.trim();
-  if (v === '') return undefined;
-  const direct = sel.places.get(v.toUpperCase());
-  if (direct) return direct;
-  // A CUT number written with leading zeros (05101 for 5101).
-  return /^\d{1,6}$/.test(v) ? sel.places.get(String(Number(v))) : undefined;
+export function resolvePlaceId(sel: Selection<LevelRecord, ChangeRecord>, text: string): string | undefined {
+  const r = resolvePlace(sel.places, text);
+  return r.ok ? r.place.id : undefined;
+}
+
+/**
+ * What to tell a reader whose text names no one place: the places a shared name stands for, or the
+ * closest names (did you mean…), then the forms a place may be given in.
+ * @example placeHint(select(dataset), 'Calma') // "did you mean CL-02201 (Calama)? Use an id (CL, CL-RM, CL-05101), a CUT code (13, 5101) or a name"
+ */
+export function placeHint(sel: Selection<LevelRecord, ChangeRecord>, text: string): string {
+  const forms = 'an id (CL, CL-RM, CL-05101), a CUT code (13, 5101) or a name';
+  const r = resolvePlace(sel.places, text);
+  const named = (ps: readonly GeoRecord[]) => ps.map((p) => `${p.id} (${p.name.es})`).join(', ');
+  if (!r.ok && r.reason === 'ambiguous')
+    return `it names ${named(r.candidates)}: use ${forms.replace(' or a name', '')}`;
+  const near = !r.ok && r.reason === 'unknown' ? r.suggestions.slice(0, 3) : [];
+  return `${near.length ? `did you mean ${named(near)}? Use` : 'use'} ${forms}`;
 }
 
 /** Which records a selection may use: the grades asked for and, optionally, one source. */
