@@ -522,7 +522,7 @@ describe('the validator reports what a reviewer would, in one pass', () => {
   });
 
   it('reports a bad dataset.yaml together with the record errors, not on a second run', () => {
-    edit('dataset.yaml', (t) => t.replace('version: 0.1.0', 'version: v1'));
+    edit('dataset.yaml', (t) => t.replace(/^version: .*$/m, 'version: v1'));
     edit(SEED, (t) => t.replace('mt0.arrests,CL,2020,2681,', 'mt0.arrests,CL,2020,2618,'));
     const p = problems();
     expect(p).toContain('data/dataset.yaml:version: expected a semantic version such as 1.2.0, got "v1"');

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_DIR, PACKAGE_ROOT } from '../../scripts/paths.js';
 import { applyDiff, diffRecords } from '../releases/diff.js';
 import { contentHash } from '../releases/hash.js';
-import { rebuildRelease, recordsOf } from '../releases/manifest.js';
+import { rebuildRelease, rebuildReleases, recordsOf } from '../releases/manifest.js';
 import { type ReleaseManifest, releaseManifestSchema } from '../releases/schema.js';
 import { formatIssue } from './issues.js';
 import { loadDataset } from './load.js';
@@ -42,7 +42,13 @@ const editFigure = () =>
       .replace('mt0.arrests,CL,2020,2681,', 'mt0.arrests,CL,2020,2682,')
       .replace('delivering 2,681 arrests', 'delivering 2,682 arrests'),
   );
-const bump = (v: string) => edit('dataset.yaml', (t) => t.replace('version: 0.1.0', `version: ${v}`));
+/** The release data/ is at (the latest kept one), and the versions after it: a fix and new figures. */
+const CURRENT = /^version: (\S+)$/m.exec(readFileSync(join(DATA_DIR, 'dataset.yaml'), 'utf8'))?.[1] ?? '';
+const [major, minor, patch] = CURRENT.split('.').map(Number) as [number, number, number];
+const NEXT = `${major}.${minor}.${patch + 1}`;
+const NEXT_MINOR = `${major}.${minor + 1}.0`;
+const re = (v: string) => v.replaceAll('.', '\\.');
+const bump = (v: string) => edit('dataset.yaml', (t) => t.replace(`version: ${CURRENT}`, `version: ${v}`));
 
 async function check(): Promise<string[]> {
   const { dataset, issues } = loadDataset(data);
@@ -80,6 +86,20 @@ describe('kept releases', { timeout: 60_000 }, () => {
     if (dataset?.meta.version === '0.1.0') expect(records).toEqual(recordsOf(dataset));
   });
 
+  it('keep 0.2.0 as the diff from 0.1.0, each rebuilt in the chain to the hash it was published with', async () => {
+    const kept = await rebuildReleases(readManifests(RELEASES, [], (x) => x).map((f) => f.manifest));
+    // 438048558ee8… (0.1.0, main@617a3b3) and b2641096e31e… (0.2.0, the merge of issues 7, 9 and 10).
+    expect(kept.get('0.1.0')?.manifest.contentHash).toBe(
+      '438048558ee810c0377ca5b62f2956ff1d1a506327d332ae472c5d0e0b2c25ee',
+    );
+    const m020 = kept.get('0.2.0')?.manifest;
+    expect(m020?.contentHash).toBe('b2641096e31e6ccfd5c1d8ec324833c3ba79aecf68e4d05e14336b513286e87d');
+    expect(m020?.previous).toBe('0.1.0');
+    expect(m020?.records).toBeUndefined(); // a diff, not a copy
+    // 1 country, 16 regions, 346 comunas and 7 other countries = 370 places; no figure added or removed.
+    expect(m020?.counts).toMatchObject({ geos: 370, observations: 1303, changes: 23 });
+  });
+
   it('never change: a kept release whose records were altered fails its hash check', async () => {
     const m = manifest010();
     const first = m.records?.observations[0];
@@ -96,34 +116,34 @@ describe('kept releases', { timeout: 60_000 }, () => {
   it('fail when a figure changes but the release does not, naming what to do', async () => {
     editFigure();
     expect(await check()).toEqual([
-      'data/dataset.yaml:version: the records differ from release 0.1.0, which is published and immutable: 1 changed, 0 added, 0 removed (mt0.arrests:CL:2020:pdi.via.insightcrime.2022 (high, low, quote, value)) (to publish them: 1. bump version in data/dataset.yaml (0.1.1 for fixes, 0.2.0 for new figures); 2. add an entry to data/corrections.yaml for every changed or removed figure; 3. run pnpm release. pnpm data:diff HEAD lists the changes)',
+      `data/dataset.yaml:version: the records differ from release ${CURRENT}, which is published and immutable: 1 changed, 0 added, 0 removed (mt0.arrests:CL:2020:pdi.via.insightcrime.2022 (high, low, quote, value)) (to publish them: 1. bump version in data/dataset.yaml (${NEXT} for fixes, ${NEXT_MINOR} for new figures); 2. add an entry to data/corrections.yaml for every changed or removed figure; 3. run pnpm release. pnpm data:diff HEAD lists the changes)`,
     ]);
   });
 
   it('after a bump, ask for the manifest and for a correction of the changed figure', async () => {
     editFigure();
-    bump('0.1.1');
+    bump(NEXT);
     const p = await check();
     expect(p).toContain(
-      'data/dataset.yaml:version: release 0.1.1 has no manifest in releases/ yet (add the corrections for every changed figure to data/corrections.yaml, then run pnpm release to publish 0.1.1)',
+      `data/dataset.yaml:version: release ${NEXT} has no manifest in releases/ yet (add the corrections for every changed figure to data/corrections.yaml, then run pnpm release to publish ${NEXT})`,
     );
     expect(p).toContain(
-      'data/corrections.yaml: mt0.arrests:CL:2020:pdi.via.insightcrime.2022: value changed from 2681 to 2682 since release 0.1.0, with no entry in data/corrections.yaml (add an entry for release 0.1.1: records: [{ id: mt0.arrests:CL:2020:pdi.via.insightcrime.2022, field: value, old: 2681, new: 2682 }], with the date and why)',
+      `data/corrections.yaml: mt0.arrests:CL:2020:pdi.via.insightcrime.2022: value changed from 2681 to 2682 since release ${CURRENT}, with no entry in data/corrections.yaml (add an entry for release ${NEXT}: records: [{ id: mt0.arrests:CL:2020:pdi.via.insightcrime.2022, field: value, old: 2681, new: 2682 }], with the date and why)`,
     );
     // pnpm release refuses too, and leaves nothing behind.
     const r = release();
     expect(r.code).toBe(1);
-    expect(r.out).toContain('✗ release 0.1.1 not written');
-    expect(readManifests(releases, [], (x) => x).map((m) => m.manifest.version)).toEqual(['0.1.0']);
+    expect(r.out).toContain(`✗ release ${NEXT} not written`);
+    expect(readManifests(releases, [], (x) => x).map((m) => m.manifest.version)).not.toContain(NEXT);
   });
 
   it('publish a bumped, corrected release as a diff, and rebuild both releases from the manifests', async () => {
     editFigure();
-    bump('0.1.1');
+    bump(NEXT);
     writeFileSync(
       join(data, 'corrections.yaml'),
       `- date: 2026-12-01
-  release: 0.1.1
+  release: ${NEXT}
   records:
     - id: mt0.arrests:CL:2020:pdi.via.insightcrime.2022
       field: value
@@ -138,32 +158,34 @@ describe('kept releases', { timeout: 60_000 }, () => {
     );
     const r = release();
     expect(r.out).toMatch(
-      /✓ release 0\.1\.1 \(2026-12-01, hash [0-9a-f]{12}\) → .*0\.1\.1\.json: 0 records added, 1 changed, 0 removed since 0\.1\.0; 1 correction\./,
+      new RegExp(
+        `✓ release ${re(NEXT)} \\(2026-12-01, hash [0-9a-f]{12}\\) → .*${re(NEXT)}\\.json: 0 records added, 1 changed, 0 removed since ${re(CURRENT)}; 1 correction\\.`,
+      ),
     );
     expect(await check()).toEqual([]);
     const manifests = readManifests(releases, [], (x) => x).map((m) => m.manifest);
-    const m011 = manifests.find((m) => m.version === '0.1.1');
-    expect(m011?.previous).toBe('0.1.0');
-    expect(m011?.diff?.observations?.changed?.map((x) => x.id)).toEqual([
+    const next = manifests.find((m) => m.version === NEXT);
+    expect(next?.previous).toBe(CURRENT);
+    expect(next?.diff?.observations?.changed?.map((x) => x.id)).toEqual([
       'mt0.arrests:CL:2020:pdi.via.insightcrime.2022',
     ]);
-    expect(m011?.corrections).toHaveLength(1);
-    const old = await rebuildRelease(manifests, '0.1.0');
-    const now = await rebuildRelease(manifests, '0.1.1');
+    expect(next?.corrections).toHaveLength(1);
+    const old = await rebuildRelease(manifests, CURRENT);
+    const now = await rebuildRelease(manifests, NEXT);
     const arrests = (rs: typeof old) =>
       rs.observations.find((o) => o.id === 'mt0.arrests:CL:2020:pdi.via.insightcrime.2022')?.value;
     expect([arrests(old), arrests(now)]).toEqual([2681, 2682]);
     // Running it again changes nothing.
-    expect(release().out).toContain('release 0.1.1 is already kept');
+    expect(release().out).toContain(`release ${NEXT} is already kept`);
   });
 
   it('check each correction against the releases: the record exists, old and new match', async () => {
     editFigure();
-    bump('0.1.1');
+    bump(NEXT);
     writeFileSync(
       join(data, 'corrections.yaml'),
       `- date: 2026-12-01
-  release: 0.1.1
+  release: ${NEXT}
   records:
     - id: mt0.arrests:CL:2020:pdi.via.insightcrime.2022
       field: value
@@ -178,10 +200,10 @@ describe('kept releases', { timeout: 60_000 }, () => {
     );
     const p = await check();
     expect(p).toContain(
-      'data/corrections.yaml:6:records.0.old: release 0.1.0 has value 2681 for "mt0.arrests:CL:2020:pdi.via.insightcrime.2022", not 2618',
+      `data/corrections.yaml:6:records.0.old: release ${CURRENT} has value 2681 for "mt0.arrests:CL:2020:pdi.via.insightcrime.2022", not 2618`,
     );
     expect(p).toContain(
-      'data/corrections.yaml:8:records.1.id: release 0.1.0 has no record "mt0.arests:CL:2020:pdi.via.insightcrime.2022"',
+      `data/corrections.yaml:8:records.1.id: release ${CURRENT} has no record "mt0.arests:CL:2020:pdi.via.insightcrime.2022"`,
     );
   });
 
@@ -200,16 +222,15 @@ describe('kept releases', { timeout: 60_000 }, () => {
         'InSight Crime itself says ""reportedly"" (edited note).',
       ),
     );
-    bump('0.1.1');
-    const noManifest =
-      'data/dataset.yaml:version: release 0.1.1 has no manifest in releases/ yet (add the corrections for every changed figure to data/corrections.yaml, then run pnpm release to publish 0.1.1)';
+    bump(NEXT);
+    const noManifest = `data/dataset.yaml:version: release ${NEXT} has no manifest in releases/ yet (add the corrections for every changed figure to data/corrections.yaml, then run pnpm release to publish ${NEXT})`;
     expect(await check()).toEqual([
       noManifest,
-      `data/corrections.yaml: ${old}: removed (or its id changed) since release 0.1.0, with no entry in data/corrections.yaml (add an entry for release 0.1.1: records: [{ id: ${old}  (withdrawn), or field, old, new and newId when its period or place changed }], with the date and why)`,
+      `data/corrections.yaml: ${old}: removed (or its id changed) since release ${CURRENT}, with no entry in data/corrections.yaml (add an entry for release ${NEXT}: records: [{ id: ${old}  (withdrawn), or field, old, new and newId when its period or place changed }], with the date and why)`,
     ]);
     writeFileSync(
       join(data, 'corrections.yaml'),
-      `- date: 2026-12-01\n  release: 0.1.1\n  records:\n    - id: ${old}\n      field: period\n      old: 2020/2021\n      new: "2021"\n      newId: mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022\n  why: A synthetic test edit.\n`,
+      `- date: 2026-12-01\n  release: ${NEXT}\n  records:\n    - id: ${old}\n      field: period\n      old: 2020/2021\n      new: "2021"\n      newId: mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022\n  why: A synthetic test edit.\n`,
     );
     expect(await check()).toEqual([noManifest]);
   });
@@ -217,13 +238,13 @@ describe('kept releases', { timeout: 60_000 }, () => {
   it('refuse a version that goes back, and a manifest that is not named after its version', async () => {
     bump('0.0.9');
     expect(await check()).toContain(
-      'data/dataset.yaml:version: version 0.0.9 is not a kept release and not after the latest one (0.1.0) (use a version after 0.1.0 (0.1.1 for fixes, 0.2.0 for new figures))',
+      `data/dataset.yaml:version: version 0.0.9 is not a kept release and not after the latest one (${CURRENT}) (use a version after ${CURRENT} (${NEXT} for fixes, ${NEXT_MINOR} for new figures))`,
     );
-    cpSync(join(releases, '0.1.0.json'), join(releases, '0.2.0.json'));
+    cpSync(join(releases, '0.1.0.json'), join(releases, '9.9.9.json'));
     const issues: { file: string; message: string }[] = [];
     readManifests(releases, issues as never, (x) => x.slice(copy.length + 1));
     expect(issues.map((i) => `${i.file}: ${i.message}`)).toEqual([
-      'releases/0.2.0.json: the file of release 0.1.0 must be named 0.1.0.json',
+      'releases/9.9.9.json: the file of release 0.1.0 must be named 0.1.0.json',
     ]);
   });
 

@@ -330,7 +330,10 @@ function checkCorrections(
       message: `${id}: ${what} since release ${prevVersion}, with no entry in data/corrections.yaml`,
       hint: `add an entry for release ${v}: records: [{ ${example} }], with the date and why`,
     });
-  const all = recordChanges(prev, current);
+  // A kept version is checked as it was published: edits since are the "records differ" problem, to
+  // be published in a new release, not corrections of this one.
+  const checked = kept.get(v)?.records ?? current;
+  const all = recordChanges(prev, checked);
   for (const c of ['observations', 'changes'] as const) {
     const ch = all[c];
     for (const x of ch.changed)
@@ -349,7 +352,7 @@ function checkCorrections(
           `id: ${r.id}  (withdrawn), or field, old, new and newId when its period or place changed`,
         );
       else if (e.newId) {
-        const now = current[c].find((x) => x.id === e.newId);
+        const now = checked[c].find((x) => x.id === e.newId);
         if (!now) continue; // reported with the entry
         const fields = [...new Set([...Object.keys(r), ...Object.keys(now)])].filter(
           (f) => FIGURE_FIELDS.has(f) && !same(r[f], now[f]) && !e.fields.has(f),
