@@ -8,13 +8,18 @@ import { getRequestListener } from '@hono/node-server';
 import { createKitHandler } from '@mt0/widget/server';
 import { app, cache } from './app.js';
 import { ifNoneMatchHits } from './middleware/response-cache/index.js';
+import { diskReleases } from './server/releases.js';
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 // The kit sits beside the app rather than inside it: its pages must be frameable (the API's own
 // headers forbid framing) and are not data for the response cache.
 const kit = createKitHandler({});
-const viaHono = getRequestListener(async (request: Request) => (await kit(request)) ?? app.fetch(request));
+// Kept releases are read from @mt0/core's releases/ when a pinned URL first asks for an older one.
+const env = { RELEASES: diskReleases() };
+const viaHono = getRequestListener(
+  async (request: Request) => (await kit(request)) ?? app.fetch(request, env),
+);
 
 /** Accept and If-None-Match from the raw header list, without building `req.headers` (measurably slower). */
 function conditionalHeaders(raw: string[]): [accept: string | undefined, ifNoneMatch: string | undefined] {

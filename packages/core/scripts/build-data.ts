@@ -7,6 +7,7 @@ import { formatIssue, loadDataset } from '../src/loader/index.js';
 import { checkReleases } from '../src/loader/releases.js';
 import { writeDatasetFiles } from './dataset-files.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
+import { writeReleaseList } from './release-list.js';
 
 const { dataset, issues } = loadDataset(DATA_DIR);
 if (!dataset) {
@@ -17,6 +18,7 @@ if (!dataset) {
   process.exit(1);
 }
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
+writeReleaseList(join(PACKAGE_ROOT, 'releases'), DIST_DIR);
 console.log(
   `dataset ${dataset.meta.version} (${dataset.meta.contentHash.slice(0, 12)}): ${dataset.observations.length} observations, ${dataset.changes.length} changes → dist/dataset.json (${bytes.toLocaleString('en')} bytes)`,
 );

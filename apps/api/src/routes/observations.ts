@@ -6,7 +6,7 @@ import type { Observation } from '@mt0/core/schemas';
 import { comparePeriods, periodWithin } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
 import { observationColumns } from '../lib/columns.js';
-import { observations, observationsByIndicator, observationsBySeries } from '../lib/data.js';
+import { type ReleaseView, viewOf } from '../lib/data.js';
 import {
   confidenceSet,
   decodeCursor,
@@ -43,6 +43,7 @@ const route = createRoute({
 });
 
 function candidates(
+  { observations, observationsByIndicator, observationsBySeries }: ReleaseView,
   indicatorIds: string[] | undefined,
   geoIds: string[] | undefined,
 ): readonly Observation[] {
@@ -56,8 +57,9 @@ function candidates(
 
 export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
   const q = c.req.valid('query');
-  const indicatorIds = indicatorList('indicator', q.indicator);
-  const geoIds = geoList('geo', q.geo);
+  const d = viewOf(c);
+  const indicatorIds = indicatorList(d, 'indicator', q.indicator);
+  const geoIds = geoList(d, 'geo', q.geo);
   const from = periodPoint('from', q.from);
   const to = periodPoint('to', q.to);
   if (from !== undefined && to !== undefined && comparePeriods(from, to) > 0) {
@@ -72,13 +74,13 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
       },
     );
   }
-  const sourceIds = sourceList('source', q.source);
+  const sourceIds = sourceList(d, 'source', q.source);
   const grades = confidenceSet('confidence', q.confidence);
   const limit = q.limit ?? DEFAULT_LIMIT;
 
   const geoSet = geoIds && !indicatorIds ? new Set(geoIds) : undefined;
   const sourceSet = sourceIds ? new Set(sourceIds) : undefined;
-  const rows = candidates(indicatorIds, geoIds).filter(
+  const rows = candidates(d, indicatorIds, geoIds).filter(
     (o) =>
       (!geoSet || geoSet.has(o.geo)) &&
       (!sourceSet || sourceSet.has(o.source)) &&
@@ -93,15 +95,15 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
     sourceIds?.sort() ?? null,
     [...grades].sort(),
   ]);
-  const offset = decodeCursor('cursor', q.cursor, queryKey);
+  const offset = decodeCursor(d, 'cursor', q.cursor, queryKey);
   const end = offset + limit;
   const page = {
     rows: rows.slice(offset, end),
     total: rows.length,
-    next: end < rows.length ? encodeCursor(end, queryKey) : undefined,
+    next: end < rows.length ? encodeCursor(d, end, queryKey) : undefined,
   };
   if (c.var.format === 'csv') {
-    const name = csvFilename('observations', [indicatorIds?.join('+'), geoIds?.join('+'), from, to]);
+    const name = csvFilename(c, 'observations', [indicatorIds?.join('+'), geoIds?.join('+'), from, to]);
     return csvResponse(c, observationColumns, page, name) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);
