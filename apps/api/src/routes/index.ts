@@ -70,6 +70,9 @@ const bodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();
 export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
   const view = viewOf(c);
   let body = bodies.get(view);
-  if (!body) bodies.set(view, (body = bodyOf(view)));
+  if (!body) {
+    body = bodyOf(view);
+    bodies.set(view, body);
+  }
   return c.json(body, 200);
 });
