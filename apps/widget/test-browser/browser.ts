@@ -73,11 +73,19 @@ export const shadowText = (page: Page, selector = 'mt0-widget') =>
     return root?.innerText ?? '';
   }, selector);
 
-/** axe-core's violations on the page; `exclude` leaves out elements (and the documents inside them). */
+/** The WCAG 2.2 AA rule sets (axe-core tags); Lighthouse 12 also runs the experimental 2.5.3 rule. */
+export const WCAG22AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's violations on the page under WCAG 2.2 AA (`target-size` among them), plus
+ * `label-content-name-mismatch` (WCAG 2.5.3, experimental: it runs only when named); `exclude` leaves
+ * out elements (and the documents inside them).
+ */
 export async function axe(page: Page, exclude?: string) {
-  const builder = new AxeBuilder({ page });
-  const r = await (exclude ? builder.exclude(exclude) : builder).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const run = async (b: AxeBuilder) => (await (exclude ? b.exclude(exclude) : b).analyze()).violations;
+  const tagged = await run(new AxeBuilder({ page }).withTags(WCAG22AA));
+  const named = await run(new AxeBuilder({ page }).withRules(['label-content-name-mismatch']));
+  return [...tagged, ...named].map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Presses Tab until the deep active element matches `match` (in the shadow root or the page); the count, or -1. */

@@ -5,7 +5,8 @@ import { checkViewData } from '../lib/check.js';
 import type { Params } from '../lib/types.js';
 import { type ViewData, viewKey } from '../lib/viewdata.js';
 
-export type LoadResult = { ok: true; data: ViewData } | { ok: false; reason: string };
+/** `empty`: the server has no data for this (valid) selection (its 404), which readers are told in words. */
+export type LoadResult = { ok: true; data: ViewData } | { ok: false; reason: string; empty?: true };
 
 type Fetch = (
   url: string,
@@ -23,7 +24,12 @@ export async function load(api: string, p: Params, f: Fetch, timeoutMs = 4000): 
   const url = dataUrl(api, p);
   try {
     const res = await f(url, { signal: ctrl.signal, headers: { accept: 'application/json' } });
-    if (!res.ok) return { ok: false, reason: `${res.status} from ${url}` };
+    if (!res.ok)
+      return {
+        ok: false,
+        reason: `${res.status} from ${url}`,
+        ...(res.status === 404 ? { empty: true } : {}),
+      };
     const data = checkViewData(await res.json(), p);
     return data ? { ok: true, data } : { ok: false, reason: `invalid data from ${url}` };
   } catch (e) {

@@ -24,7 +24,10 @@ describe('GET /embed/{view}', () => {
       expect(html).toContain(n);
     expect(html).toContain('<table>');
     expect(html).toContain('vía InSight Crime</a>');
-    expect(html).toContain('role="img"');
+    // The bars drawn in % of the row: the same boxes before and after hydration, at any width.
+    expect(html).toMatch(
+      /<svg class="bars" width="100%" height="24" aria-hidden="true"><rect class="bar" x="[\d.]+%"/,
+    );
     expect(html).toContain('Descargar datos');
     expect(html).toContain('href="https://kit.example/v1/changes?format=csv"');
   });
@@ -150,7 +153,7 @@ describe('GET /', () => {
       }
     }
     expect(text).toContain(
-      '&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; style=&quot;display:block;min-height:600px&quot;&gt;&lt;/mt0-widget&gt;',
+      '&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; style=&quot;display:block;min-height:max(1535px - 133.3vw, 973.5px - 39.8vw, 576px)&quot;&gt;&lt;/mt0-widget&gt;',
     );
     expect(text).toContain(`v${full.version}`);
   });
