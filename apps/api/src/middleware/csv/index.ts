@@ -8,7 +8,7 @@ import { invalidParam } from '../../lib/problem.js';
 
 /** Collections that answer a `.csv` suffix. */
 export const CSV_PATHS: ReadonlySet<string> = new Set(
-  ['indicators', 'sources', 'observations', 'changes', 'statements', 'events'].map((x) => `/v1/${x}`),
+  ['indicators', 'sources', 'geos', 'observations', 'changes', 'statements', 'events'].map((x) => `/v1/${x}`),
 );
 
 /** Hono `getPath` that routes `/v1/observations.csv` as `/v1/observations`. */
