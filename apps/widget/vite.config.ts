@@ -35,7 +35,7 @@ export default defineConfig({
     minify: true,
     // Vite 8 lib mode keeps whitespace and comments in `es` output unless rolldown minifies (TOOLCHAIN §5).
     rolldownOptions: {
-      output: { minify: true, comments: false, chunkFileNames: 'mt0-snapshot-[hash].js' },
+      output: { minify: true, comments: false, chunkFileNames: 'mt0-[name]-[hash].js' },
     },
   },
 });

@@ -15,13 +15,14 @@ export const RESULTS = resolve(fileURLToPath(new URL('..', import.meta.url)), 't
 mkdirSync(RESULTS, { recursive: true });
 
 export async function launch(
-  options: { width?: number; height?: number; dark?: boolean } = {},
+  options: { width?: number; height?: number; dark?: boolean; touch?: boolean } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mt0-chromium-')), {
     executablePath: ensureChromium(),
     headless: true,
     viewport: { width: options.width ?? 720, height: options.height ?? 900 },
     colorScheme: options.dark ? 'dark' : 'light',
+    hasTouch: options.touch ?? false,
     locale: 'es-CL',
     timezoneId: 'UTC',
     args: [
@@ -57,7 +58,7 @@ export async function settled(page: Page, selector = 'mt0-widget') {
       const root = document.querySelector(sel)?.shadowRoot;
       return (
         !!root?.querySelector('figure, .tableview, .problem') &&
-        !root.querySelector('[role=status]:not(.problem)')
+        !root.querySelector('[role=status]:not(.problem):not(.tip)')
       );
     },
     selector,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedCodes } from '../src/lib/embedCodes.js';
 import type { ViewName } from '../src/lib/types.js';
 import { axe, launch, RESULTS, settled, shadowText, useKit, watch } from './browser.js';
-import { CEAD_2025, fmt, SEIZURES, VERSION } from './data.js';
+import { CEAD_2025, fmt, RELEASED, SEIZURES, VERSION } from './data.js';
 
 const env = useKit();
 
@@ -125,7 +125,7 @@ describe('an unreachable API', () => {
       /Datos al/.test(document.querySelector('mt0-widget')?.shadowRoot?.textContent ?? ''),
     );
     const text = await shadowText(page);
-    expect(text).toContain(`Datos al v${VERSION}`);
+    expect(text).toContain(`Datos al ${RELEASED.es} · v${VERSION} (copia incluida`);
     const desc = await page.evaluate(
       () => document.querySelector('mt0-widget')?.shadowRoot?.querySelector('desc')?.textContent,
     );
@@ -211,7 +211,7 @@ describe('errors a reader understands', () => {
       );
       await settled(page);
       const text = await shadowText(page);
-      expect(text.trim()).toBe('There are no data for this selection.');
+      expect(text.trim()).toBe('No data for this selection.');
       expect(text).not.toMatch(/404|http|json/);
       // The details, for the newsroom: in the console.
       expect(seen.warnings.some((w) => w.includes('404 from') && w.includes('/embed/stat.json'))).toBe(true);

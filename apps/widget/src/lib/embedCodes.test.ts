@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedCodes, embedUrl, iframeHtml, reserve } from './embedCodes.js';
+import { drawnHeight, embedCodes, embedUrl, iframeHtml, reserve } from './embedCodes.js';
 import { params } from './test-utils.js';
 
 describe('embedCodes()', () => {
@@ -31,7 +31,11 @@ describe('embedCodes()', () => {
   it('builds the canonical URL and the oEmbed iframe', () => {
     expect(embedUrl('https://kit.example', params('stat'))).toBe('https://kit.example/embed/stat?lang=es');
     expect(iframeHtml('https://kit.example', params('stat'), 'T', 500, 300)).toBe(
-      '<iframe src="https://kit.example/embed/stat?lang=es" title="T" width="500" height="300" frameborder="0" scrolling="no"></iframe>',
+      '<iframe src="https://kit.example/embed/stat?lang=es" title="T" width="100%" height="300" style="width:100%;max-width:500px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="https://kit.example/widget/resize.js"></script>',
     );
+    // stat: 245 px at 375 wide, 227 at 600 and beyond.
+    expect([drawnHeight('stat', 320), drawnHeight('stat', 600), drawnHeight('stat', 1200)]).toEqual([
+      245, 227, 227,
+    ]);
   });
 });

@@ -43,6 +43,18 @@ export function reserve(v: ViewName): string {
   return `max(${line(375, a, 600, b)}, ${line(600, b, 1000, c)}, ${c}px)`;
 }
 
+/**
+ * The drawn height of a view at a width in px (DRAWN joined by straight lines; the widest beyond 1000).
+ * @example drawnHeight('compare', 480) // 1035 − 105 × 300 / 225 = 895
+ */
+export function drawnHeight(v: ViewName, width: number): number {
+  const [a, b, c] = DRAWN[v];
+  const w = Math.max(375, width);
+  return Math.round(
+    w <= 600 ? a - ((w - 375) * (a - b)) / 225 : w <= 1000 ? b - ((w - 600) * (b - c)) / 400 : c,
+  );
+}
+
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -82,7 +94,11 @@ export function embedCodes(origin: string, p: Params, title: string): EmbedCodes
   };
 }
 
-/** The iframe alone (oEmbed's `html`: WordPress keeps only a sanitised iframe). */
+/**
+ * oEmbed's `html`: a fluid iframe (never wider than its column, at most `width`) whose height follows its
+ * content through resize.js; a consumer that keeps only the iframe (WordPress) sizes it by its own
+ * `#?secret=` messages, which the embed page answers. Never `scrolling="no"`: nothing is cut.
+ */
 export function iframeHtml(origin: string, p: Params, title: string, width: number, height: number): string {
-  return `<iframe src="${esc(embedUrl(origin, p))}" title="${esc(title)}" width="${width}" height="${height}" frameborder="0" scrolling="no"></iframe>`;
+  return `<iframe src="${esc(embedUrl(origin, p))}" title="${esc(title)}" width="100%" height="${height}" style="width:100%;max-width:${width}px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="${origin}/widget/resize.js"></script>`;
 }

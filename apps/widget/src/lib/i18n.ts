@@ -5,8 +5,7 @@ const es = {
   source: 'Fuente',
   sources: 'Fuentes',
   via: 'vía',
-  getData: 'Descargar datos',
-  getDataLabel: 'Descargar datos en CSV',
+  getData: 'Descargar datos (CSV)',
   cite: 'Citar',
   table: 'Ver tabla de datos',
   indicator: 'Indicador',
@@ -43,6 +42,8 @@ const es = {
   chart: 'Gráfico',
   noscript: 'Ver el gráfico',
   caveats: 'Advertencias',
+  notes: 'Notas',
+  explore: 'Gráfico: recorra los valores con las flechas, el puntero o el dedo',
 };
 
 export type Strings = typeof es;
@@ -51,8 +52,7 @@ const en: Strings = {
   source: 'Source',
   sources: 'Sources',
   via: 'via',
-  getData: 'Get the data',
-  getDataLabel: 'Get the data as CSV',
+  getData: 'Get the data (CSV)',
   cite: 'Cite',
   table: 'Show data table',
   indicator: 'Indicator',
@@ -89,6 +89,8 @@ const en: Strings = {
   chart: 'Chart',
   noscript: 'See the chart',
   caveats: 'Caveats',
+  notes: 'Notes',
+  explore: 'Chart: explore the values with the arrow keys, the pointer or a finger',
 };
 
 const STRINGS: Record<Lang, Strings> = { es, en };
