@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
 import { checkReleases } from '../src/loader/releases.js';
-import { writeDatasetFiles } from './dataset-files.js';
+import { releaseDate, writeDatasetFiles } from './dataset-files.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
 import { writeReleaseList } from './release-list.js';
 
@@ -17,6 +17,8 @@ if (!dataset) {
   );
   process.exit(1);
 }
+// The release's date (what embeds show next to the version), when these records are that kept release.
+dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
 writeReleaseList(join(PACKAGE_ROOT, 'releases'), DIST_DIR);
 console.log(
