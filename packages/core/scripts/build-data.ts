@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
 import { checkReleases } from '../src/loader/releases.js';
-import { writeDatasetFiles } from './dataset-files.js';
+import { releaseDate, writeDatasetFiles } from './dataset-files.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
 
 const { dataset, issues } = loadDataset(DATA_DIR);
@@ -16,6 +16,8 @@ if (!dataset) {
   );
   process.exit(1);
 }
+// The release's date (what embeds show next to the version), when these records are that kept release.
+dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
 console.log(
   `dataset ${dataset.meta.version} (${dataset.meta.contentHash.slice(0, 12)}): ${dataset.observations.length} observations, ${dataset.changes.length} changes → dist/dataset.json (${bytes.toLocaleString('en')} bytes)`,

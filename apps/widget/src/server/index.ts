@@ -6,10 +6,11 @@
 import { dataset as coreDataset } from '@mt0/core/dataset';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
-import { embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/embedCodes.js';
+import { drawnHeight, embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/embedCodes.js';
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
 import { parseParams, type RawParams } from '../lib/params.js';
+import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
 import Series from '../lib/roots/Series.svelte';
 import Stat from '../lib/roots/Stat.svelte';
@@ -140,7 +141,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const props: RootProps = { data, width };
     const view = render(ROOTS[p.view], { props });
     const foot = render(Footer, {
-      props: { data, api: origin, href: canonical, note: `${data.ui.version} v${data.version}` },
+      props: { data, api: origin, href: canonical, note: provenance(data) },
     });
     // The same frame as src/lib/Widget.svelte (mt0.js), around the island the page's script hydrates.
     const body = `<div class="mt0 theme-${p.theme} view-${p.view}" lang="${p.lang}"><div id="mt0-root">${view.body}</div>${foot.body}</div>`;
@@ -159,6 +160,28 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (cache.size > 500) cache.clear();
     cache.set(key, page);
     return { page };
+  }
+
+  /**
+   * The error page of an embed URL: the reader's language and theme from `lang` and `theme` when those are
+   * valid (else es, auto), whatever else is wrong; one sentence for the reader, `details` for the console.
+   */
+  function readerError(
+    q: URLSearchParams,
+    kind: 'error' | 'noData',
+    details: string[],
+    view = 'stat',
+  ): string {
+    const lang: Lang = q.get('lang') === 'en' ? 'en' : 'es';
+    const theme = ['light', 'dark'].includes(q.get('theme') ?? '') ? (q.get('theme') as string) : 'auto';
+    return errorPage({
+      lang,
+      theme,
+      message: `${t(lang)[kind]}.`,
+      details,
+      css: asset('embed.css'),
+      script: asset(`${(VIEWS as readonly string[]).includes(view) ? view : 'stat'}.js`),
+    });
   }
 
   /** `GET /embed/{view}.json?…`: the view's data, for mt0.js (computed here, from the dataset). */
@@ -183,20 +206,27 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
 
   function embed(url: URL, view: string, origin: string): Response {
     if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
-    if (!(VIEWS as readonly string[]).includes(view)) {
-      return html(errorPage(404, 'Unknown view', [`Views: ${VIEWS.join(', ')}`], asset), 404, origin);
-    }
     const q = url.searchParams;
+    if (!(VIEWS as readonly string[]).includes(view)) {
+      return html(
+        readerError(q, 'error', [`view: "${view.slice(0, 40)}" is not one of ${VIEWS.join(', ')}`]),
+        404,
+        origin,
+      );
+    }
     const parsed = parseParams(rawFrom(q, view), view as ViewName);
     const initialWidth = intParam(q, 'initialWidth', 10000);
     const errors = parsed.ok ? [] : parsed.errors;
     if (initialWidth === null) errors.push('initialWidth: expected a width in pixels');
-    if (!parsed.ok || errors.length > 0)
-      return html(errorPage(400, 'Bad embed parameters', errors, asset), 400, origin);
+    if (!parsed.ok || errors.length > 0) return html(readerError(q, 'error', errors, view), 400, origin);
     const width = Math.min(1200, Math.max(280, initialWidth ?? 600));
     const r = renderEmbed(origin, parsed.params, width);
     if ('missing' in r)
-      return html(errorPage(404, r.missing, [embedUrl(origin, parsed.params)], asset), 404, origin);
+      return html(
+        readerError(q, 'noData', ['the dataset has nothing for this selection'], view),
+        404,
+        origin,
+      );
     return html(r.page, 200, origin);
   }
 
@@ -226,8 +256,10 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const p = parsed.params;
     const title = dataFor(p)?.title;
     if (!title) return notOurs();
+    // The frame is fluid up to `width`; `height` is what the view takes at that width (its content then sets
+    // it): a smaller maxheight is not honoured by cutting the figure, its sources or its data table.
     const width = Math.min(maxwidth ?? 600, 600);
-    const height = Math.min(maxheight ?? HEIGHTS[p.view], HEIGHTS[p.view]);
+    const height = drawnHeight(p.view, width);
     const body = {
       version: '1.0',
       type: 'rich',
