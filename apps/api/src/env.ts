@@ -19,5 +19,7 @@ export interface AppEnv {
     view: ReleaseView;
     /** The version ?v= pinned, when it did. */
     pinned: string | undefined;
+    /** Set by a handler whose body is a stream: the response cache must not read it whole. */
+    streamed?: boolean;
   };
 }

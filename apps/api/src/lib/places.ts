@@ -4,8 +4,11 @@
 // problem with a short did-you-mean (`suggestions`), never the list of every place.
 import { type PlaceLevel, type PlaceRecord, resolvePlace } from '@mt0/core/places';
 import type { GeoEntry } from '@mt0/core/schemas';
-import type { ReleaseView } from './data.js';
+import { current, type ReleaseView } from './data.js';
 import { echo, ProblemError } from './problem.js';
+
+/** The current release's places: what the store's comuna × month tables are keyed by. */
+export const placeIndex = current.placeIndex;
 
 /** A place as a did-you-mean lists it: enough to choose, not the whole record. */
 export interface PlaceSuggestion {
