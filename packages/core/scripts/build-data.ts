@@ -1,10 +1,12 @@
 // Build step: validate data/ once and compile it to dist/dataset.json (every record, for anyone who
-// just wants the data) and dist/dataset.js + .d.ts (the typed module the API and widget import).
+// just wants the data), dist/dataset.js + .d.ts (the typed module the API and widget import), and the
+// release's downloads (dist/downloads/ + the dist/downloads.js manifest; see downloads.ts).
 // Nothing parses the data files at request time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
 import type { Dataset } from '../src/schemas/index.js';
+import { writeDownloads, writeManifest } from './downloads.js';
 import { DATA_DIR, DIST_DIR } from './paths.js';
 
 const { dataset, issues } = loadDataset(DATA_DIR);
@@ -38,7 +40,9 @@ writeFileSync(
     `export type EventId = ${union(ids(dataset.events))};\n` +
     `export type StatementId = ${union(ids(dataset.statements))};\n`,
 );
+const files = writeDownloads(dataset, join(DIST_DIR, 'downloads'));
+writeManifest(DIST_DIR, files, dataset.meta.version);
 const d: Dataset = dataset;
 console.log(
-  `dataset ${d.meta.version} (${d.meta.contentHash.slice(0, 12)}): ${d.observations.length} observations, ${d.changes.length} changes → dist/dataset.json (${json.length.toLocaleString('en')} bytes)`,
+  `dataset ${d.meta.version} (${d.meta.contentHash.slice(0, 12)}): ${d.observations.length} observations, ${d.changes.length} changes → dist/dataset.json (${json.length.toLocaleString('en')} bytes) and dist/downloads/ (${files.map((f) => f.name).join(', ')})`,
 );

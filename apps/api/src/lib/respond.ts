@@ -1,7 +1,8 @@
 // The list envelope ({ data, meta, links }) and its CSV twin, shared by every collection route.
+
+import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '@mt0/core/csv';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from './csv.js';
 import { meta } from './data.js';
 
 export interface Page<T> {

@@ -1,8 +1,8 @@
 // GET /v1/changes: relative changes as sources publish them (+150 % from 2020 to 2021). The levels
 // behind a change are unknown and never invented.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { changeColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { changeColumns } from '../lib/columns.js';
 import { changes } from '../lib/data.js';
 import { confidenceSet, geoList, indicatorList, sourceList } from '../lib/params.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';

@@ -1,7 +1,7 @@
 // GET /v1/events (+ /{id}): dated facts that mark a series (a launch) or break it (a reclassification).
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { eventColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { eventColumns } from '../lib/columns.js';
 import { eventList, events, meta } from '../lib/data.js';
 import { indicatorList } from '../lib/params.js';
 import { echo, ProblemError } from '../lib/problem.js';

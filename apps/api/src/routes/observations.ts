@@ -2,10 +2,10 @@
 // paged with an opaque cursor. Candidates come from indexes built at load, never from a full scan when
 // an indicator is given.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { observationColumns } from '@mt0/core/csv';
 import type { Observation } from '@mt0/core/schemas';
 import { comparePeriods, periodWithin } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
-import { observationColumns } from '../lib/columns.js';
 import { observations, observationsByIndicator, observationsBySeries } from '../lib/data.js';
 import {
   confidenceSet,

@@ -1,7 +1,7 @@
 // GET /v1/statements (+ /{id}): who said what, when, with the records it is set against expanded.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { statementColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { statementColumns } from '../lib/columns.js';
 import { meta, statementById, statements } from '../lib/data.js';
 import { indicatorList, sourceList } from '../lib/params.js';
 import { echo, ProblemError } from '../lib/problem.js';

@@ -32,6 +32,7 @@ import {
 } from '../schemas/index.js';
 import { comparePeriods } from '../schemas/period.js';
 import { CsvSyntaxError, type CsvTable, parseCsv } from './csv.js';
+import { FORMULA_CHECKED_FIELDS, formulaIssue } from './formulas.js';
 import { type DataIssue, shown } from './issues.js';
 import { checkProvenance } from './provenance.js';
 import { loadTables } from './tables.js';
@@ -145,6 +146,15 @@ function readYamlRecords<T>(
     for (const e of parsed.errors)
       ctx.issues.push({ file, row: e.line, message: `YAML syntax: ${e.message}` });
     for (const item of parsed.items) {
+      for (const field of FORMULA_CHECKED_FIELDS) {
+        const issue = formulaIssue(
+          file,
+          item.lineOf([field]),
+          field,
+          (item.value as Record<string, unknown>)?.[field],
+        );
+        if (issue) ctx.issues.push(issue);
+      }
       const result = schema.safeParse(item.value);
       if (result.success) out.push({ record: result.data, file, line: item.line });
       else
@@ -313,6 +323,10 @@ function readRecords<T extends { id: string }>(ctx: LoadContext, kind: RecordKin
     const table = readCsv(ctx, path, kind.columns, kind.required);
     if (!table) continue;
     for (const { line, cells } of table.rows) {
+      for (const column of FORMULA_CHECKED_FIELDS) {
+        const issue = formulaIssue(file, line, column, cells[column]);
+        if (issue) ctx.issues.push(issue);
+      }
       const c = commonCells(ctx, file, line, cells);
       const parsed = parseValue(
         cells[kind.numberColumn] ?? '',
