@@ -17,13 +17,11 @@ import {
   sourceList,
 } from '../lib/params.js';
 import { ProblemError } from '../lib/problem.js';
-import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
-import { list, Observation as ObservationSchema, observationsQuery } from '../schemas.js';
+import { list, Observation as ObservationSchema, observationsQuery, PAGE_LIMIT } from '../schemas.js';
 import { collectionOk, errors, keysOf, notModified } from './common.js';
-
-export const DEFAULT_LIMIT = 1000;
 
 const route = createRoute({
   method: 'get',
@@ -32,7 +30,7 @@ const route = createRoute({
   tags: ['records'],
   summary: 'Observations (levels)',
   description:
-    'Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV).',
+    'Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV); the whole table is the download /v1/downloads/observations.csv.',
   middleware: [negotiate, strictQuery(keysOf(observationsQuery))] as const,
   request: { query: observationsQuery },
   responses: {
@@ -74,7 +72,7 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
   }
   const sourceIds = sourceList('source', q.source);
   const grades = confidenceSet('confidence', q.confidence);
-  const limit = q.limit ?? DEFAULT_LIMIT;
+  const limit = q.limit ?? PAGE_LIMIT.default;
 
   const geoSet = geoIds && !indicatorIds ? new Set(geoIds) : undefined;
   const sourceSet = sourceIds ? new Set(sourceIds) : undefined;
@@ -101,7 +99,7 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
     next: end < rows.length ? encodeCursor(end, queryKey) : undefined,
   };
   if (c.var.format === 'csv') {
-    const name = csvFilename('observations', [indicatorIds?.join('+'), geoIds?.join('+'), from, to]);
+    const name = csvFilename('observations', [sortedJoin(indicatorIds), sortedJoin(geoIds), from, to]);
     return csvResponse(c, observationColumns, page, name) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);

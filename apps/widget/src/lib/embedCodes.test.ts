@@ -22,6 +22,19 @@ describe('embedCodes()', () => {
     );
   });
 
+  it('pins content-hashed scripts with their SRI hash (a CORS fetch, as SRI needs)', () => {
+    const pinned = embedCodes('https://kit.example', p, 'T', {
+      element: { path: '/widget/mt0.0123456789.js', integrity: 'sha384-abc' },
+      resize: { path: '/widget/resize.9876543210.js', integrity: 'sha384-def' },
+    });
+    expect(pinned.script).toMatch(
+      /^<script type="module" src="https:\/\/kit\.example\/widget\/mt0\.0123456789\.js" integrity="sha384-abc" crossorigin="anonymous"><\/script>\n/,
+    );
+    expect(pinned.iframe).toContain(
+      '<script async src="https://kit.example/widget/resize.9876543210.js" integrity="sha384-def" crossorigin="anonymous"></script>',
+    );
+  });
+
   it('builds the canonical URL and the oEmbed iframe', () => {
     expect(embedUrl('https://kit.example', params('stat'))).toBe('https://kit.example/embed/stat?lang=es');
     expect(iframeHtml('https://kit.example', params('stat'), 'T', 500, 300)).toBe(

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseOrigin, readConfig } from './config.js';
+
+describe('readConfig()', () => {
+  it('defaults to 127.0.0.1:8787, no public origin, no proxy trust and a 64 MiB cache', () => {
+    expect(readConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      publicOrigin: undefined,
+      trustProxy: false,
+      cacheBytes: 64 * 1024 * 1024,
+    });
+  });
+
+  it('reads PUBLIC_ORIGIN, TRUST_PROXY and MT0_CACHE_MB', () => {
+    expect(
+      readConfig({ PUBLIC_ORIGIN: 'https://kit.example/', TRUST_PROXY: '1', MT0_CACHE_MB: '16' }),
+    ).toMatchObject({
+      publicOrigin: 'https://kit.example',
+      trustProxy: true,
+      cacheBytes: 16 * 1024 * 1024,
+    });
+    expect(readConfig({ MT0_CACHE_MB: '0' })).toMatchObject({ cacheBytes: 0 });
+  });
+
+  it('refuses a bad value with a message naming the variable', () => {
+    for (const [env, name] of [
+      [{ PUBLIC_ORIGIN: 'kit.example' }, 'PUBLIC_ORIGIN'],
+      [{ PUBLIC_ORIGIN: 'https://kit.example/app' }, 'PUBLIC_ORIGIN'],
+      [{ PUBLIC_ORIGIN: 'javascript:alert(1)' }, 'PUBLIC_ORIGIN'],
+      [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+      [{ MT0_CACHE_MB: 'lots' }, 'MT0_CACHE_MB'],
+      [{ PORT: '99999' }, 'PORT'],
+    ] as const) {
+      const r = readConfig(env);
+      expect('error' in r && r.error, name).toMatch(new RegExp(`^${name} must`));
+    }
+  });
+});
+
+describe('parseOrigin()', () => {
+  it('accepts a scheme and host (and port), nothing more', () => {
+    expect(parseOrigin('https://kit.example')).toBe('https://kit.example');
+    expect(parseOrigin('http://127.0.0.1:8787/')).toBe('http://127.0.0.1:8787');
+    for (const bad of [
+      'https://kit.example/x',
+      'https://u:p@kit.example',
+      'https://kit.example?x',
+      'ftp://a',
+      '',
+    ])
+      expect(parseOrigin(bad), bad).toBeUndefined();
+  });
+});
