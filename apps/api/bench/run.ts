@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { app } from '../src/app.js';
 import { runProperty } from '../test-support/property.js';
+import { serverFetch } from '../test-support/server-fetch.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PATH = '/v1/observations?indicator=cead.cases.drugs&geo=CL';
@@ -172,7 +172,7 @@ async function main() {
 
   // 4. The property test at 10,000 cases, in process.
   const t0 = performance.now();
-  const cases = await runProperty(async (p, init) => app.request(p, init), 10_000);
+  const cases = await runProperty(serverFetch(), 10_000);
   console.log(`property test: ${fmt(cases)} cases passed in ${fmt((performance.now() - t0) / 1000, 1)} s`);
 
   // 5. Load run: a mix of routes (data, CSV, metrics, 304s, errors) at 64 connections.

@@ -134,6 +134,7 @@ describe('GET /oembed', () => {
 
   it('gives 501 for XML and 400 for a missing url or a bad size', async () => {
     expect((await oembed(`url=${ours}&format=xml`)).res.status).toBe(501);
+    expect((await oembed(`url=${ours}&format=jsonp`)).res.status).toBe(400);
     expect((await oembed('format=json')).res.status).toBe(400);
     expect((await oembed(`url=${ours}&maxwidth=-3`)).res.status).toBe(400);
   });

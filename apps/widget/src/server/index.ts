@@ -323,7 +323,10 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   function oembed(url: URL, origin: string): Response {
     const q = url.searchParams;
     const format = q.get('format') ?? 'json';
-    if (format !== 'json') return problem(501, 'Format not implemented', 'Only format=json is supported.');
+    // oEmbed 1.0 §2.3.4: a format the provider does not implement (xml) is a 501; anything else is a typo.
+    if (format === 'xml') return problem(501, 'Format not implemented', 'Only format=json is supported.');
+    if (format !== 'json')
+      return problem(400, 'Invalid parameter', 'format: expected json (or xml, which is not implemented).');
     const raw = q.get('url');
     if (!raw) return problem(400, 'Missing parameter', 'The url parameter is required.');
     const maxwidth = intParam(q, 'maxwidth', 100000);
@@ -466,7 +469,13 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
       const kind = kitPathKind(path);
       if (kind === undefined || (kind === 'asset' && assetsBase === false)) return null;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+        const res = problem(
+          405,
+          'Method not allowed',
+          `${request.method.slice(0, 20)} is not allowed here: GET or HEAD.`,
+        );
+        res.headers.set('allow', 'GET, HEAD');
+        return res;
       }
       const origin = requestOrigin(request, options);
       let res: Response;
