@@ -115,7 +115,8 @@ describe('resize.js', () => {
   it("resizes the kit's own iframe and ignores other iframes posting its message about themselves", async () => {
     const page = await env.ctx.newPage();
     // The forgers keep posting, so that their messages reach resize.js after it is listening.
-    const forge = "<script>setInterval(() => parent.postMessage({ mt0: 'resize', height: 19999 }, '*'), 50)</script>";
+    const forge =
+      "<script>setInterval(() => parent.postMessage({ mt0: 'resize', height: 19999 }, '*'), 50)</script>";
     env.host.page('/third-party.html', `<!doctype html><title>3p</title>${forge}`);
     const iframe = embedCodes(
       env.kit.origin,
