@@ -10,20 +10,27 @@
 export function canonicalPathAndQuery(pathAndQuery: string): string {
   const q = pathAndQuery.indexOf('?');
   if (q === -1) return pathAndQuery;
-  const query = pathAndQuery.slice(q + 1);
-  if (query.indexOf('&') === -1) return pathAndQuery;
-  const parts = query.split('&');
-  const name = (p: string) => {
-    const eq = p.indexOf('=');
-    return eq === -1 ? p : p.slice(0, eq);
-  };
+  const amp = pathAndQuery.indexOf('&', q + 1);
+  if (amp === -1) return pathAndQuery;
+  // Two parameters (the common case on a hot path): compare their names, no arrays.
+  if (pathAndQuery.indexOf('&', amp + 1) === -1) {
+    const a = pathAndQuery.slice(q + 1, amp);
+    const b = pathAndQuery.slice(amp + 1);
+    return nameOf(a) <= nameOf(b) ? pathAndQuery : `${pathAndQuery.slice(0, q + 1)}${b}&${a}`;
+  }
+  const parts = pathAndQuery.slice(q + 1).split('&');
   let sorted = true;
   for (let i = 1; i < parts.length; i++)
-    if (name(parts[i - 1] as string) > name(parts[i] as string)) sorted = false;
+    if (nameOf(parts[i - 1] as string) > nameOf(parts[i] as string)) sorted = false;
   if (sorted) return pathAndQuery;
-  const keyed = parts.map((p, i) => [name(p), i, p] as const);
+  const keyed = parts.map((p, i) => [nameOf(p), i, p] as const);
   keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   return `${pathAndQuery.slice(0, q)}?${keyed.map((k) => k[2]).join('&')}`;
+}
+
+function nameOf(param: string): string {
+  const eq = param.indexOf('=');
+  return eq === -1 ? param : param.slice(0, eq);
 }
 
 /** Path and query of a request target (`/p?q`, or an absolute `http://h/p?q` → `/p?q`). */

@@ -144,6 +144,25 @@ describe('the response cache in front of the app', () => {
     expect(js.headers.vary).toBe('Accept-Encoding');
   });
 
+  it('keeps built files and downloads per content coding, as the build compressed them', async () => {
+    const { get, cache } = await door();
+    for (const path of ['/widget/mt0.js', '/v1/downloads/observations.csv']) {
+      const plain = await get(path);
+      for (let i = 0; i < 2; i++) {
+        const br = await get(path, { 'accept-encoding': 'gzip, br' });
+        expect(br.headers['content-encoding'], path).toBe('br');
+        expect(brotliDecompressSync(br.body).equals(plain.body), path).toBe(true);
+        const gz = await get(path, { 'accept-encoding': 'gzip' });
+        expect(gz.headers['content-encoding'], path).toBe('gzip');
+        expect(gunzipSync(gz.body).equals(plain.body), path).toBe(true);
+        expect((await get(path)).headers['content-encoding'], path).toBeUndefined();
+      }
+      expect((await get(path, { 'if-none-match': String(plain.headers.etag) })).status, path).toBe(304);
+    }
+    // Three codings of two files: six entries, filled on the first round, reused on the second.
+    expect(cache.size).toBe(6);
+  });
+
   it('answers HEAD and If-None-Match from the cache, and never caches /healthz', async () => {
     const { get, cache } = await door();
     const first = await get('/v1/sources');

@@ -119,9 +119,14 @@ export function createFrontDoor(o: FrontDoorOptions) {
     return o.trustProxy ? `${seen.host}|${seen.xfp}|${seen.xfh}` : `${seen.host}`;
   };
 
-  /** Which requests the cache may answer or keep: not health, not files (served from disk or memory). */
-  const cacheablePath = (path: string) =>
-    path !== '/healthz' && !isDownloadPath(path) && kitPathKind(path) !== 'asset';
+  /** Built files and downloads: precompressed, so their key names the coding the client gets. */
+  const fileLike = (path: string) => isDownloadPath(path) || kitPathKind(path) === 'asset';
+
+  /** The cache key of a request, as read from its raw headers. */
+  const keyOf = (url: string, path: string, seen: Seen) => {
+    const key = cacheKey(seen.accept, url, originPart(path, seen));
+    return fileLike(path) ? `${key} ${negotiateEncoding(seen.ae) ?? ''}` : key;
+  };
 
   /** The compressed copy of an entry, made once (concurrent requests share the work). */
   const inflight = new WeakMap<CachedResponse, Partial<Record<Encoding, Promise<StoredBody>>>>();
@@ -202,8 +207,9 @@ export function createFrontDoor(o: FrontDoorOptions) {
       return info === null || request.method === 'HEAD'
         ? res
         : compressed(res, info?.seen ?? scan(incoming.rawHeaders));
-    const entry = await cache.store(info.key, res, { varyEncoding: true });
-    return entry ? fromEntry(info.key, entry, info.seen) : compressed(res, info.seen);
+    const asFile = fileLike(pathOf(incoming.url ?? '/'));
+    const { entry, response } = await cache.store(info.key, res, { varyEncoding: !asFile, asFile });
+    return entry ? fromEntry(info.key, entry, info.seen) : compressed(response, info.seen);
   });
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -211,9 +217,9 @@ export function createFrontDoor(o: FrontDoorOptions) {
     if ((method === 'GET' || method === 'HEAD') && cache.maxBytes > 0) {
       const url = req.url ?? '/';
       const path = pathOf(url);
-      if (cacheablePath(path)) {
+      if (path !== '/healthz') {
         const seen = scan(req.rawHeaders);
-        const key = cacheKey(seen.accept, url, originPart(path, seen));
+        const key = keyOf(url, path, seen);
         const hit = cache.lookup(key);
         if (hit !== undefined) {
           serve(res, key, hit, method === 'HEAD', seen);

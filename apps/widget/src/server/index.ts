@@ -213,10 +213,13 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       body = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) as Uint8Array<ArrayBuffer>;
       files.set(name, body);
     }
+    // A strong ETag per file and coding, from the build's hash of the bytes.
+    const etag = `"${file.integrity.slice('sha384-'.length, 'sha384-'.length + 27)}${enc ? `-${enc}` : ''}"`;
     return new Response(body, {
       status: 200,
       headers: {
         ...headers,
+        etag,
         'content-length': String(body.length),
         ...(enc ? { 'content-encoding': enc } : {}),
       },

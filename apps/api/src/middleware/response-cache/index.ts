@@ -75,6 +75,11 @@ export const encodedEtag = (etag: string, enc: Encoding) => `${etag.slice(0, -1)
 export interface StoreOptions {
   /** Add `Accept-Encoding` to Vary (the Node front door compresses; Workers leave it to the platform). */
   varyEncoding?: boolean;
+  /**
+   * A file served in the coding its key names (precompressed at build): kept as it comes, content
+   * coding included, and never compressed again.
+   */
+  asFile?: boolean;
 }
 
 /** Parses MT0_CACHE_MB: a number of MiB ≥ 0 (0 turns the cache off); `undefined` when malformed. */
@@ -106,16 +111,24 @@ export class ResponseCache {
     return this.#lru.get(key);
   }
 
-  /** Stores a copy of `res` when it is cacheable; returns the entry (or undefined). `res` stays readable. */
-  async store(key: string, res: Response, options: StoreOptions = {}): Promise<CachedResponse | undefined> {
-    if (!isCacheable(res) || this.#lru.maxBytes === 0) return undefined;
+  /**
+   * Keeps `res` when it is cacheable. Its body is read once (no clone: a tee of a large body costs more
+   * than the copy), so the caller answers with the returned `response`, which carries the same bytes.
+   */
+  async store(
+    key: string,
+    res: Response,
+    options: StoreOptions = {},
+  ): Promise<{ entry: CachedResponse | undefined; response: Response }> {
+    if (!isCacheable(res, options.asFile) || this.#lru.maxBytes === 0)
+      return { entry: undefined, response: res };
     const declared = Number(res.headers.get('content-length') ?? 0);
-    if (declared > this.#lru.maxBytes / 8) return undefined;
-    const body = new Uint8Array(await res.clone().arrayBuffer());
+    if (declared > this.#lru.maxBytes / 8) return { entry: undefined, response: res };
+    const body = new Uint8Array(await res.arrayBuffer());
     const headers = record(res.headers);
     headers['content-length'] = String(body.length);
     const type = headers['content-type'] ?? '';
-    const compressible = body.length >= COMPRESS_MIN && TEXT.test(type);
+    const compressible = !options.asFile && body.length >= COMPRESS_MIN && TEXT.test(type);
     if (compressible && options.varyEncoding) headers.vary = addVary(headers.vary, 'Accept-Encoding');
     const headers304 = record(headersFor304(new Headers(headers)));
     const entry: CachedResponse = {
@@ -128,7 +141,8 @@ export class ResponseCache {
       compressible,
       encoded: {},
     };
-    return this.#lru.set(key, entry, weigh(key, entry)) ? entry : undefined;
+    const kept = this.#lru.set(key, entry, weigh(key, entry));
+    return { entry: kept ? entry : undefined, response: new Response(body, { status: 200, headers }) };
   }
 
   /** Adds a compressed copy of an entry's body; charged to the entry, which may then be evicted. */
@@ -150,9 +164,9 @@ export class ResponseCache {
   }
 }
 
-/** A GET 200 with an ETag, not `no-store`/`private`, not already content-encoded. */
-export function isCacheable(res: Response): boolean {
-  if (res.status !== 200 || res.headers.has('content-encoding')) return false;
+/** A GET 200 with an ETag, not `no-store`/`private`, not already content-encoded (unless a file's). */
+export function isCacheable(res: Response, asFile = false): boolean {
+  if (res.status !== 200 || (!asFile && res.headers.has('content-encoding'))) return false;
   const cc = res.headers.get('cache-control') ?? '';
   return res.headers.has('etag') && !/no-store|private/.test(cc);
 }
@@ -213,7 +227,13 @@ export function responseCache(
       return new Response(method === 'HEAD' ? null : hit.body, { status: 200, headers: hit.headers });
     }
     await next();
-    if (method === 'GET' && !skip(c.req.path)) await cache.store(key, c.res);
+    if (method !== 'GET' || skip(c.req.path)) return;
+    const { response } = await cache.store(key, c.res);
+    if (response !== c.res) {
+      // Replace, not merge: the stored headers are the response's own.
+      c.res = undefined;
+      c.res = response;
+    }
   };
 }
 
