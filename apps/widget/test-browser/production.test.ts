@@ -62,24 +62,26 @@ describe('cross-origin isolated hosts (COEP)', () => {
     }, 30000);
   }
 
-  it('the script embed works in a COEP require-corp host, with its SRI pin', async () => {
-    const page = await env.ctx.newPage();
-    const seen = watch(page);
-    const code = embedCodes(env.kit.origin, STAT, 'MT-0', pinned()).script;
-    await page.goto(
-      env.host.page('/coep-script.html', shell('Aislada', code), {
-        'cross-origin-embedder-policy': 'require-corp',
-        'cross-origin-opener-policy': 'same-origin',
-      }),
-    );
-    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
-    await settled(page);
-    expect(await shadowText(page)).toContain(`+${SEIZURES}%`);
-    // Live data, not the bundled snapshot (which says "Datos al v…").
-    expect(await shadowText(page)).not.toContain('Datos al');
-    expect(seen.errors).toEqual([]);
-    await page.close();
-  }, 30000);
+  for (const coep of ['require-corp', 'credentialless']) {
+    it(`the script embed works in a COEP ${coep} host, with its SRI pin`, async () => {
+      const page = await env.ctx.newPage();
+      const seen = watch(page);
+      const code = embedCodes(env.kit.origin, STAT, 'MT-0', pinned()).script;
+      await page.goto(
+        env.host.page(`/coep-script-${coep}.html`, shell('Aislada', code), {
+          'cross-origin-embedder-policy': coep,
+          'cross-origin-opener-policy': 'same-origin',
+        }),
+      );
+      expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+      await settled(page);
+      expect(await shadowText(page)).toContain(`+${SEIZURES}%`);
+      // Live data, not the bundled snapshot (which says "Datos al v…").
+      expect(await shadowText(page)).not.toContain('Datos al');
+      expect(seen.errors).toEqual([]);
+      await page.close();
+    }, 30000);
+  }
 });
 
 describe('SRI', () => {
