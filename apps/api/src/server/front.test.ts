@@ -216,6 +216,22 @@ describe('the public origin', () => {
     expect(b).not.toContain('a.example');
   });
 
+  it('keys nothing by a target the URL parser rewrites: dot segments and absolute-form', async () => {
+    const { get } = await door();
+    for (const path of [
+      '/v1/../embed/stat?lang=en',
+      '/v1/%2e%2e/embed/stat?lang=en',
+      'http://evil.example/embed/stat?lang=en',
+    ]) {
+      const evil = await get(path, { host: 'evil.example' });
+      expect(evil.status, path).toBe(200);
+      const good = (await get(path, { host: 'kit.example' })).body.toString();
+      // Absolute-form names its own host; the others are made for the Host of each request.
+      if (!path.startsWith('http')) expect(good, path).toContain('http://kit.example/embed/stat');
+      expect(good.includes('evil.example'), path).toBe(path.startsWith('http'));
+    }
+  });
+
   it('honours X-Forwarded-Proto only with TRUST_PROXY: oEmbed works behind a TLS proxy', async () => {
     const url = `/oembed?url=${encodeURIComponent('https://kit.example/embed/stat?lang=es')}`;
     const forwarded = { host: 'kit.example', 'x-forwarded-proto': 'https' };

@@ -108,6 +108,13 @@ const pathOf = (url: string) => {
   return q === -1 ? url : url.slice(0, q);
 };
 
+/**
+ * A request target the cache may key as written: origin-form (`/…`), with no dot segment, encoded dot
+ * or backslash for the URL parser to resolve into another path (`/v1/../embed/stat` is `/embed/stat`,
+ * whose page depends on the origin). Anything else is answered without the cache.
+ */
+const plainTarget = (path: string) => path.charCodeAt(0) === 47 && !/\/\.|%2e|\\/i.test(path);
+
 export function createFrontDoor(o: FrontDoorOptions) {
   const { cache, kit, app, bindings, kitPathKind } = o;
   /** Keys computed on the way in, for storing the answer on the way out. */
@@ -217,7 +224,7 @@ export function createFrontDoor(o: FrontDoorOptions) {
     if ((method === 'GET' || method === 'HEAD') && cache.maxBytes > 0) {
       const url = req.url ?? '/';
       const path = pathOf(url);
-      if (path !== '/healthz') {
+      if (path !== '/healthz' && plainTarget(path)) {
         const seen = scan(req.rawHeaders);
         const key = keyOf(url, path, seen);
         const hit = cache.lookup(key);

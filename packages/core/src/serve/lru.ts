@@ -49,7 +49,8 @@ export class ByteLru<V> {
   get(key: string): V | undefined {
     const slot = this.#slots.get(key);
     if (slot === undefined) return undefined;
-    slot.used = true;
+    // Written once per sweep, not on every hit: a hot entry costs its readers no store at all.
+    if (!slot.used) slot.used = true;
     return slot.value;
   }
 
