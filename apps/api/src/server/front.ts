@@ -135,6 +135,33 @@ export function createFrontDoor(o: FrontDoorOptions) {
     return fileLike(path) ? `${key} ${negotiateEncoding(seen.ae) ?? ''}` : key;
   };
 
+  /**
+   * What a request target alone says (its path, whether the cache may key it, and its key when no
+   * header changes it), remembered per target so that a repeat costs one map lookup. Bounded: emptied
+   * when it reaches `TARGETS` entries (targets are short strings; a flood of distinct ones only
+   * refills it).
+   */
+  interface Target {
+    path: string;
+    cacheable: boolean;
+    /** The key when the request has no Accept that picks CSV, and is neither a page nor a file. */
+    plainKey: string | undefined;
+  }
+  const TARGETS = 10_000;
+  const targets = new Map<string, Target>();
+  const targetOf = (url: string): Target => {
+    let t = targets.get(url);
+    if (t === undefined) {
+      const path = pathOf(url);
+      const cacheable = path !== '/healthz' && plainTarget(path);
+      const simple = cacheable && !fileLike(path) && kitPathKind(path) === undefined;
+      t = { path, cacheable, plainKey: simple ? cacheKey(undefined, url) : undefined };
+      if (targets.size >= TARGETS) targets.clear();
+      targets.set(url, t);
+    }
+    return t;
+  };
+
   /** The compressed copy of an entry, made once (concurrent requests share the work). */
   const inflight = new WeakMap<CachedResponse, Partial<Record<Encoding, Promise<StoredBody>>>>();
   function encoded(key: string, entry: CachedResponse, enc: Encoding): StoredBody | Promise<StoredBody> {
@@ -223,10 +250,13 @@ export function createFrontDoor(o: FrontDoorOptions) {
     const method = req.method;
     if ((method === 'GET' || method === 'HEAD') && cache.maxBytes > 0) {
       const url = req.url ?? '/';
-      const path = pathOf(url);
-      if (path !== '/healthz' && plainTarget(path)) {
+      const target = targetOf(url);
+      if (target.cacheable) {
         const seen = scan(req.rawHeaders);
-        const key = keyOf(url, path, seen);
+        const key =
+          target.plainKey !== undefined && (seen.accept === undefined || seen.accept.indexOf('csv') === -1)
+            ? target.plainKey
+            : keyOf(url, target.path, seen);
         const hit = cache.lookup(key);
         if (hit !== undefined) {
           serve(res, key, hit, method === 'HEAD', seen);
