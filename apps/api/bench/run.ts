@@ -2,7 +2,7 @@
 // 1. Speed: the API's hot cached endpoint against a bare node:http server and Fastify sending the very
 //    same response (bytes and headers; node:http with one writeHead), interleaved rounds, medians, from a
 //    load generator in its own process (bench/lib/client.ts says why that matters).
-// 2. A metric endpoint; the cost of the largest page uncached; the issue's memory attack on Node.
+// 2. A metric endpoint against node:http sending the same bytes; the cost of the largest page uncached; the issue's memory attack on Node.
 // 3. The Worker bundle size and the property test at 10,000 cases.
 // 4. Load: 60 s (BENCH_LOAD_SECONDS) at 256 connections on the mix of bench/lib/mix.ts: errors, p99, RSS
 //    growth after warm-up, /healthz p99 during the flood; then the same mix under workerd (the Worker
@@ -160,10 +160,7 @@ async function speed(): Promise<number> {
   await stop(fast.child);
 
   await uncachedPage(ours.port);
-  const m = await load(`http://127.0.0.1:${ours.port}`, [{ path: METRIC }], CONNECTIONS, DURATION);
-  console.log(
-    `api/metrics/annualized req/s: ${fmt(m.rps)} (p50 ${fmt(m.p50, 1)} ms, p99 ${fmt(m.p99, 1)} ms)`,
-  );
+  await metricSpeed(ours.port, dir);
 
   // The issue's memory attack: the largest page with a different Accept each time, then as many
   // distinct page sizes and filters (each a miss that must be built and may be kept).
@@ -189,6 +186,45 @@ async function speed(): Promise<number> {
   );
   await stop(ours.child);
   return first.body.length;
+}
+
+/**
+ * A metric endpoint (core's registry unit: selection, guards, formula) against bare node:http writing
+ * the same bytes and headers, in interleaved rounds.
+ */
+async function metricSpeed(port: number, dir: string): Promise<void> {
+  const first = await get(port, METRIC);
+  writeFileSync(join(dir, 'metric.json'), first.body);
+  const headers = Object.fromEntries(
+    Object.entries(own(first.headers)).filter(([k]) => k !== 'content-length'),
+  );
+  writeFileSync(join(dir, 'metric-headers.json'), JSON.stringify(headers));
+  const bare = await startNode(root, [
+    'bench/servers/node-http.mjs',
+    join(dir, 'metric.json'),
+    join(dir, 'metric-headers.json'),
+  ]);
+  const rounds: Record<'api' | 'bare', number[]> = { api: [], bare: [] };
+  const targets = [
+    ['api', port],
+    ['bare', bare.port],
+  ] as const;
+  for (const [, p] of targets) await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, 2);
+  let last: Run | undefined;
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [name, p] of round % 2 ? [...targets].reverse() : targets) {
+      const r = await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, DURATION);
+      if (r.errors + r.timeouts + r.failed > 0) throw new Error(`metric ${name}: ${runLine(r)}`);
+      rounds[name].push(r.rps);
+      if (name === 'api') last = r;
+    }
+  await stop(bare.child);
+  console.log(
+    `api/metrics/annualized req/s: ${fmt(median(rounds.api))} (median of ${ROUNDS} rounds: ${rounds.api.map((x) => fmt(x)).join(', ')}; last round p50 ${fmt(last?.p50 ?? 0, 1)} ms, p99 ${fmt(last?.p99 ?? 0, 1)} ms)`,
+  );
+  console.log(
+    `api/metrics/annualized req/s vs node:http sending the same ${first.body.length} bytes and headers: ${fmt(median(rounds.api.map((x, i) => x / (rounds.bare[i] as number))), 2)}x`,
+  );
 }
 
 /**

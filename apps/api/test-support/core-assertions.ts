@@ -133,10 +133,18 @@ export const coreCases: CoreCase[] = [
     name: 'the hotline is about a third of 2,681 arrests, as an interval',
     async run(fetch) {
       const res = await fetch(
-        '/v1/metrics/implied?share=mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022',
+        '/v1/metrics/implied?share=mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022&allowUndated=true',
       );
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { value: number; low: number; high: number; formula: string };
+      const body = (await res.json()) as {
+        value: number;
+        low: number;
+        high: number;
+        formula: string;
+        warnings: { code: string }[];
+      };
+      // The source gives the share no period: computable only when asked, and then it says so.
+      expect(body.warnings.map((w) => w.code)).toEqual(['undated']);
       // ⅓ × 2681 = 893.67; "roughly" → share in [0.3, 0.3667] (±10 %) → [0.3 × 2681, 0.36667 × 2681] = [804.3, 983.03]
       expect(body.value).toBeCloseTo(2681 / 3, 6);
       expect(body.low).toBeCloseTo(0.3 * 2681, 6);

@@ -6,6 +6,7 @@
 // (≥ 1,000 cases) and `pnpm bench` (≥ 10,000 cases).
 
 import { dataset } from '@mt0/core/dataset';
+import { METRIC_UNITS } from '@mt0/core/registry';
 import fc from 'fast-check';
 
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -66,23 +67,11 @@ const ROUTES: { path: fc.Arbitrary<string>; keys: string[] }[] = [
   },
   { path: fc.constantFrom(...someIds.event, '..').map((id) => `/v1/events/${id}`), keys: ['v'] },
   { path: fc.constant('/v1/metrics'), keys: ['v'] },
-  { path: fc.constant('/v1/metrics/change'), keys: ['from', 'to', 'geo', 'source', 'confidence', 'v'] },
-  {
-    path: fc.constant('/v1/metrics/annualized'),
-    keys: ['change', 'from', 'to', 'geo', 'source', 'confidence', 'v'],
-  },
-  { path: fc.constant('/v1/metrics/implied'), keys: ['share', 'total', 'geo', 'source', 'confidence', 'v'] },
-  { path: fc.constant('/v1/metrics/share'), keys: ['part', 'total', 'geo', 'source', 'confidence', 'v'] },
-  {
-    path: fc.constant('/v1/metrics/index'),
-    keys: ['indicator', 'base', 'at', 'geo', 'source', 'confidence', 'v'],
-  },
-  { path: fc.constant('/v1/metrics/rate'), keys: ['count', 'geo', 'source', 'confidence', 'v'] },
-  {
-    path: fc.constant('/v1/metrics/prepost'),
-    keys: ['indicator', 'event', 'window', 'aggregate', 'allowBreak', 'geo', 'source', 'confidence', 'v'],
-  },
-  { path: fc.constant('/v1/metrics/compare'), keys: ['changes', 'lang', 'geo', 'source', 'confidence', 'v'] },
+  // Every metric, with the parameters its unit declares: drawn from core's registry, so none drifts.
+  ...METRIC_UNITS.map((m) => ({
+    path: fc.constant(`/v1/metrics/${m.name}`),
+    keys: [...m.params.map((p) => p.name), 'v'],
+  })),
   {
     path: fc.constantFrom(
       '/v1/metrics/median',
@@ -266,6 +255,12 @@ const VALID_VALUES = [
   'fiscalia.street_sales@2015/2019',
   'MA',
   'MC4x',
+  // Each metric's documented examples, so that valid requests are drawn too.
+  ...METRIC_UNITS.flatMap((m) => m.params.flatMap((p) => (p.example ? [p.example] : []))),
+  'pdi.seizures.cocaine_hcl:CL:2015:pdi.via.latercera.2017',
+  'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022',
+  'cead.cases.drugs@2025',
+  'police.arrests.drugs.possession_share@2014',
 ];
 
 const value = fc.oneof(

@@ -34,11 +34,6 @@ export const changesById: ReadonlyMap<string, ReportedChange> = byId(dataset.cha
 export const events: ReadonlyMap<string, Event> = byId(dataset.events);
 export const statementsById: ReadonlyMap<string, Statement> = byId(dataset.statements);
 
-/** CUT region numbers (13) as aliases of ISO codes (CL-RM). */
-export const geoByCut: ReadonlyMap<string, string> = new Map(
-  dataset.geos.flatMap((g) => (g.cut === undefined ? [] : [[String(g.cut), g.id] as [string, string]])),
-);
-
 /** The collections in the order the API lists them (and the downloads hold them), with their summaries. */
 const lists = collections(dataset);
 

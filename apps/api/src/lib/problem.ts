@@ -15,6 +15,10 @@ export const PROBLEM_TYPES = {
   'confidence-excluded': { status: 422, title: 'Record excluded by the confidence filter' },
   'not-computable': { status: 422, title: 'Metric cannot be computed from these records' },
   'series-break': { status: 422, title: 'Comparison straddles a series break' },
+  'incompatible-units': { status: 422, title: 'Inputs measured in units that do not go together' },
+  'incompatible-places': { status: 422, title: 'Inputs for different places' },
+  'incompatible-periods': { status: 422, title: 'Inputs for periods that are not comparable' },
+  'undated-period': { status: 422, title: 'Input whose period the source does not give' },
   'internal-error': { status: 500, title: 'Internal error' },
 } as const;
 

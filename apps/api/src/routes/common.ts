@@ -23,7 +23,7 @@ export const errors = {
 export const metricErrors = {
   ...errors,
   422: problem(
-    'The records cannot give this metric: a base of zero, a record graded below the `confidence` asked for, or a comparison that straddles a series break without `allowBreak=true`.',
+    'The records cannot give this metric: a base of zero, a record graded below the `confidence` asked for, inputs that do not belong together (units, places or periods: `invalidParams` names the parameter and why), a comparison that straddles a series break without `allowBreak=true`, or an undated record without `allowUndated=true`.',
   ),
 } as const;
 

@@ -1,7 +1,9 @@
+import { compareText } from '@mt0/core/format';
 import { compare } from '@mt0/core/metrics';
+import { compareInputOf, select } from '@mt0/core/select';
 import { describe, expect, it } from 'vitest';
 import { app } from '../app.js';
-import { changesById, indicators, observationsById, observationsByKey } from '../lib/data.js';
+import { changesById, dataset, indicators, observationsById, observationsByKey } from '../lib/data.js';
 
 const PDI = 'pdi.via.insightcrime.2022';
 const FISCALIA = 'fiscalia.via.insightcrime.2022';
@@ -15,9 +17,9 @@ const HOTLINE = `mt0.arrests.hotline_share:CL:2020/2021:${PDI}`;
 
 interface Metric {
   metric: string;
-  value: number;
-  low: number;
-  high: number;
+  value: number | null;
+  low: number | null;
+  high: number | null;
   unit: string;
   formula: string;
   inputs: { id: string; value: number; low: number; high: number }[];
@@ -105,7 +107,7 @@ describe('GET /v1/metrics/annualized: every seed figure per year', () => {
 
 describe('GET /v1/metrics/implied', () => {
   it('the hotline share (roughly a third) of 2,681 arrests in 2020 is the interval [0.3·2681, 0.3667·2681]', async () => {
-    const m = await metric(`/v1/metrics/implied?share=${HOTLINE}&total=${ARRESTS_2020}`);
+    const m = await metric(`/v1/metrics/implied?share=${HOTLINE}&total=${ARRESTS_2020}&allowUndated=true`);
     // value: (1/3) × 2681 = 893.666…; "roughly" → the policy's ±10 %: share in [0.3, 0.36667]
     // low: 0.3 × 2681 = 804.3; high: (1/3 × 1.1) × 2681 = 0.366667 × 2681 = 983.0333…
     expect(m.value).toBeCloseTo(893.6667, 4);
@@ -159,7 +161,7 @@ describe('GET /v1/metrics/implied', () => {
   it('refuses a "share" that is not measured as a share (422)', async () => {
     const p = await problem(`/v1/metrics/implied?share=${ARRESTS_2020}&total=${ARRESTS_2020}`);
     expect(p.status).toBe(422);
-    expect(p.body.type).toBe('/docs#problem-not-computable');
+    expect(p.body.type).toBe('/docs#problem-incompatible-units');
   });
 });
 
@@ -229,8 +231,8 @@ describe('GET /v1/metrics/share, rate, index', () => {
   });
 
   it('rate is a 422 problem when INE has no population for that period', async () => {
-    // The hotline share is dated 2020/2021, a span INE has no single population for.
-    const q = await problem(`/v1/metrics/rate?count=${HOTLINE}`);
+    // MT-0 arrests over 2014/2016: a span INE has no single population for.
+    const q = await problem('/v1/metrics/rate?count=mt0.arrests@2014/2016');
     expect(q.status).toBe(422);
     expect(q.body.detail).toContain('ine.population');
   });
@@ -286,26 +288,18 @@ describe('GET /v1/metrics/compare', () => {
   it('defaults to the seed story and returns the core sentence in es and en', async () => {
     const m = await metric('/v1/metrics/compare');
     expect(m.inputs.map((i) => i.id)).toEqual([SEIZURES, STREET, CONVICTIONS]);
-    expect(m.finding).toBe('outputs_faster');
-    // gap = slowest output (150 %/yr) − fastest outcome (12.8181 %/yr) = 137.1819 points a year
-    expect(m.value).toBeCloseTo(150 - (1.62 ** 0.25 - 1) * 100, 9);
+    expect(m.finding).toBe('apart');
+    // 2020–2021 against 2015–2019: no overlap, so no headline gap
+    expect(m.value).toBeNull();
+    expect(m.gapReason).toContain('do not overlap');
+    const sel = select(dataset);
     const records = [SEIZURES, STREET, CONVICTIONS].map((id) => changesById.get(id));
-    const expected = compare(
-      records.map((c) => {
-        const ind = indicators.get(c?.indicator ?? '');
-        return {
-          id: c?.id ?? '',
-          label: { es: ind?.name.es ?? '', en: ind?.name.en ?? '' },
-          role: ind?.role ?? 'context',
-          from: c?.from ?? '',
-          to: c?.to ?? '',
-          percent: { value: c?.percent ?? 0, low: c?.low ?? 0, high: c?.high ?? 0 },
-          source: c?.source ?? '',
-        };
-      }),
-    );
+    const numbers = compare(records.map((c) => compareInputOf(sel, c as NonNullable<typeof c>)));
+    const expected = numbers && compareText(numbers);
     expect(m.sentence).toEqual(expected?.sentence);
     expect(m.text).toBe(expected?.sentence.en);
+    expect(m.text).toContain(', a justice-system case count,');
+    expect(m.text).not.toContain('rose faster than outcomes');
     const es = await metric('/v1/metrics/compare?lang=es');
     expect(es.text).toBe(expected?.sentence.es);
   });

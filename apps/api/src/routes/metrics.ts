@@ -1,120 +1,198 @@
-// GET /v1/metrics and /v1/metrics/{name}: derived figures with their inputs (record ids and values) and
-// the formula with the numbers substituted. The arithmetic is the core's; this file declares the
-// routes and hands the validated query to src/lib/metrics.ts.
+// GET /v1/metrics and /v1/metrics/{name}: derived figures with their inputs, formula, lowest grade and
+// warnings. Every route, its query schema and its OpenAPI entry are generated from core's registry of
+// metric units by one builder (`metricRoute`); the arithmetic, selection and guards are the core's.
+// Adding a metric: its unit in packages/core/src/metrics/units/, its registry entry, and one line here.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ParamDescriptor, ResultField } from '@mt0/core/metrics';
+import {
+  annualized,
+  change,
+  compare,
+  implied,
+  index,
+  METRIC_UNITS,
+  type MetricUnit,
+  prepost,
+  rate,
+  share,
+} from '@mt0/core/registry';
 import type { AppEnv } from '../env.js';
 import { meta } from '../lib/data.js';
-import {
-  annualizedMetric,
-  changeMetric,
-  compareMetric,
-  impliedMetric,
-  indexMetric,
-  METRICS,
-  prepostMetric,
-  rateMetric,
-  shareMetric,
-} from '../lib/metrics.js';
+import { METRICS, runMetric } from '../lib/metrics.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
-import {
-  annualizedQuery,
-  changeQuery,
-  compareQuery,
-  impliedQuery,
-  indexQuery,
-  itemQuery,
-  MetricInput,
-  metricResult,
-  prepostQuery,
-  rateQuery,
-  shareQuery,
-} from '../schemas.js';
+import { itemQuery, versionParam } from '../schemas.js';
 import { errors, jsonOk, keysOf, metricErrors, notModified } from './common.js';
 
+// --- query schemas from parameter descriptors ------------------------------------------------------
+
+const integerMessage = (d: ParamDescriptor) =>
+  `expected a whole number from ${d.min ?? 0} to ${d.max ?? 'any'}`;
+
+function paramSchema(d: ParamDescriptor): z.ZodTypeAny {
+  const doc = { description: d.description, ...(d.example !== undefined ? { example: d.example } : {}) };
+  let s: z.ZodTypeAny;
+  switch (d.kind) {
+    case 'change-refs':
+    case 'confidence':
+      s = z.union([z.string(), z.array(z.string())]);
+      return s
+        .optional()
+        .openapi({ ...doc, description: `${d.description} One or more, comma-separated or repeated.` });
+    case 'enum':
+      s = z.enum(d.values as [string, ...string[]]);
+      break;
+    case 'boolean':
+      s = z.enum(['true', 'false']);
+      break;
+    case 'integer': {
+      const msg = integerMessage(d);
+      s = z.coerce
+        .number({ error: msg })
+        .int(msg)
+        .min(d.min ?? Number.MIN_SAFE_INTEGER, msg)
+        .max(d.max ?? Number.MAX_SAFE_INTEGER, msg);
+      const example = d.example === undefined ? {} : { example: Number(d.example) };
+      return (d.required ? s : s.optional()).openapi({ ...doc, ...example, type: 'integer' });
+    }
+    default:
+      s = z.string();
+  }
+  return (d.required ? s : s.optional()).openapi(doc);
+}
+
+/** The zod query schema of a metric: its parameters, and `v` to pin a release. */
+export const metricQuery = (unit: MetricUnit) => {
+  // Typed as open string-keyed parameters: the names are data (the registry), not types.
+  const shape = Object.fromEntries(unit.params.map((d) => [d.name, paramSchema(d)])) as Record<
+    string,
+    z.ZodOptional<z.ZodType<string | number | string[]>>
+  >;
+  // The catch-all only types the named parameters for the client: strictQuery has refused any other key.
+  return z
+    .object({ ...shape, v: versionParam })
+    .catchall(z.union([z.string(), z.array(z.string()), z.number()]).optional());
+};
+
+// --- result schemas from result descriptors --------------------------------------------------------
+
 const Bounds = z.object({ value: z.number(), low: z.number(), high: z.number() });
-const Side = z.object({ periods: z.array(z.string()), level: Bounds });
 
-const ChangeResult = metricResult('ChangeMetric', {
-  absolute: Bounds.extend({ unit: z.string() }).describe('to − from, in the indicator unit.'),
-  years: z.number().nullable().describe('Years between the two periods.'),
-});
-const AnnualizedResult = metricResult('AnnualizedMetric', { years: z.number() });
-const ImpliedResult = metricResult('ImpliedMetric', {
-  period: z.string().optional().openapi({
-    description: 'With level and change: the period of the implied level (the other end of the change).',
-  }),
-});
-const ShareResult = metricResult('ShareMetric', {});
-const IndexResult = metricResult('IndexMetric', {
-  base: z.string(),
-  at: z.string(),
-  series: z.array(Bounds.extend({ period: z.string() })).describe('The whole series indexed to the base.'),
-});
-const RateResult = metricResult('RateMetric', {});
-const PrePostResult = metricResult('PrePostMetric', {
-  event: z.string(),
-  aggregate: z.enum(['mean', 'total']),
-  before: Side,
-  after: Side,
-  excluded: z.array(z.string()).describe('Periods containing the event: neither before nor after.'),
-  absoluteChange: Bounds.extend({ unit: z.string() }),
-  breaks: z.array(z.string()).describe('Series breaks crossed (only with allowBreak=true).'),
-});
-const CompareResult = z
+export const MetricInput = z
   .object({
-    metric: z.literal('compare'),
-    value: z
-      .number()
-      .nullable()
-      .describe('Slowest output annual rate minus fastest outcome annual rate; null when one side is empty.'),
-    low: z.number().nullable(),
-    high: z.number().nullable(),
+    id: z.string(),
+    kind: z.enum(['observation', 'change']),
+    indicator: z.string(),
+    geo: z.string(),
+    period: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    value: z.number().describe('The value as stated (a percent for changes).'),
+    low: z.number(),
+    high: z.number(),
+    qualifier: z.string(),
     unit: z.string(),
-    formula: z.string(),
-    inputs: z.array(MetricInput),
-    finding: z.enum(['outputs_faster', 'outcomes_faster', 'overlap', 'mixed', 'one_sided']),
-    items: z.array(
-      z.object({
-        id: z.string(),
-        role: z.enum(['output', 'outcome', 'context']),
-        from: z.string(),
-        to: z.string(),
-        years: z.number(),
-        total: Bounds,
-        annualized: Bounds,
-      }),
-    ),
-    sentence: z.object({ es: z.string(), en: z.string() }).describe('What the numbers show and cannot show.'),
-    caveats: z.object({ es: z.array(z.string()), en: z.array(z.string()) }),
-    text: z.string().describe('`sentence` in `lang`.'),
-    lang: z.enum(['es', 'en']),
-    meta: z.object({ datasetVersion: z.string(), qualifierPolicy: z.string() }),
+    source: z.string(),
+    confidence: z.string(),
+    periodStatus: z
+      .string()
+      .optional()
+      .describe('partial (a year to date) or undated (the source gives no period).'),
   })
-  .openapi('CompareMetric');
+  .openapi('MetricInput');
 
-const metricRoute = <N extends string, Q extends z.ZodObject, R extends z.ZodTypeAny>(
-  name: N,
-  summary: string,
-  description: string,
-  query: Q,
-  result: R,
-) =>
-  createRoute({
+const Warning = z
+  .object({
+    code: z.enum(['series_break', 'undated', 'partial_left_out']),
+    message: z.string(),
+    event: z.string().optional(),
+    record: z.string().optional(),
+  })
+  .openapi('MetricWarning');
+
+function fieldSchema(f: ResultField): z.ZodTypeAny {
+  const types: Record<ResultField['type'], () => z.ZodTypeAny> = {
+    number: () => z.number(),
+    'nullable-number': () => z.number().nullable(),
+    string: () => z.string(),
+    'nullable-string': () => z.string().nullable(),
+    strings: () => z.array(z.string()),
+    interval: () => Bounds,
+    quantity: () => Bounds.extend({ unit: z.string() }),
+    object: () => z.record(z.string(), z.unknown()),
+    objects: () => z.array(z.record(z.string(), z.unknown())),
+  };
+  const s = types[f.type]().describe(f.description);
+  return f.optional ? s.optional() : s;
+}
+
+const title = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}Metric`;
+
+function resultSchema(unit: MetricUnit) {
+  const v = unit.nullableValue ? z.number().nullable() : z.number();
+  return z
+    .object({
+      metric: z.string(),
+      value: v,
+      low: v,
+      high: v,
+      unit: z.string(),
+      formula: z.string().describe('The formula with the input numbers substituted.'),
+      inputs: z.array(MetricInput),
+      confidence: z.enum(['A', 'B', 'C']).describe('The lowest grade among the inputs.'),
+      warnings: z
+        .array(Warning)
+        .describe(
+          'What the caller opted into: a series break crossed (allowBreak), an undated input (allowUndated).',
+        ),
+      meta: z.object({ datasetVersion: z.string(), qualifierPolicy: z.string() }),
+      ...(Object.fromEntries(unit.result.map((f) => [f.name, fieldSchema(f)])) as Record<
+        string,
+        z.ZodTypeAny
+      >),
+    })
+    .catchall(z.unknown())
+    .openapi(title(unit.name));
+}
+
+// --- the one route builder ----------------------------------------------------------------------------
+
+/** The route of a metric unit: path, query schema, OpenAPI entry and the strict-query guard. */
+const metricRoute = <N extends string>(name: N, unit: MetricUnit) => {
+  const query = metricQuery(unit);
+  return createRoute({
     method: 'get',
     path: `/metrics/${name}` as `/metrics/${N}`,
     operationId: `metric_${name}`,
     tags: ['metrics'],
-    summary,
-    description,
+    summary: unit.title,
+    description: `${unit.summary} ${unit.description}`,
     middleware: [strictQuery(keysOf(query))] as const,
     request: { query },
     responses: {
-      200: jsonOk(result, `The ${name} metric with its inputs and formula.`),
+      200: jsonOk(resultSchema(unit), `The ${name} metric with its inputs and formula.`),
       ...notModified,
       ...metricErrors,
     },
   });
+};
+
+/** The handler of a metric unit: the validated query to core, a refusal to a problem. */
+const handler =
+  (unit: MetricUnit) =>
+  (c: {
+    req: { valid: (t: 'query') => Record<string, unknown> };
+    json: (b: unknown, s: 200) => Response;
+  }) => {
+    const q = c.req.valid('query');
+    const query = Object.fromEntries(
+      Object.entries(q).map(([k, v]) => [
+        k,
+        unit.params.find((p) => p.name === k)?.kind === 'boolean' ? v === 'true' : v,
+      ]),
+    );
+    return c.json(runMetric(unit, query as Parameters<typeof runMetric>[1]), 200);
+  };
 
 const MetricList = z
   .object({
@@ -122,19 +200,6 @@ const MetricList = z
     meta: z.object({ datasetVersion: z.string() }),
   })
   .openapi('MetricList');
-
-const SUMMARIES: Record<(typeof METRICS)[number], string> = {
-  change: 'Percent (and absolute) change between two levels of one indicator.',
-  annualized: 'Compound annual rate of a reported change, or of the change between two levels.',
-  implied:
-    'The part of a total that a share stands for (hotline ≈ ⅓ of arrests), or the level at the other end of a reported change, as an interval.',
-  share: 'The share of a total that a part makes (0–1).',
-  index: 'A series indexed to a base period (= 100).',
-  rate: 'A count per 100,000 inhabitants, with the INE population of the same geography and period.',
-  prepost:
-    'Level before an event against level after; refuses to straddle a series break unless allowBreak=true.',
-  compare: 'Enforcement outputs against outcomes, each as an annual rate, with a sentence in es and en.',
-};
 
 const indexRoute = createRoute({
   method: 'get',
@@ -164,93 +229,22 @@ export function unknownMetric(path: string): ProblemError | undefined {
   });
 }
 
+// One line per metric keeps each path a literal type, so the typed client can name it.
 export const metricRoutes = new OpenAPIHono<AppEnv>()
   .openapi(indexRoute, (c) =>
     c.json(
       {
-        data: METRICS.map((name) => ({ name, href: `/v1/metrics/${name}`, summary: SUMMARIES[name] })),
+        data: METRIC_UNITS.map((m) => ({ name: m.name, href: `/v1/metrics/${m.name}`, summary: m.summary })),
         meta: { datasetVersion: meta.version },
       },
       200,
     ),
   )
-  .openapi(
-    metricRoute(
-      'change',
-      'Change between two levels',
-      `${SUMMARIES.change} Example: /v1/metrics/change?from=cead.cases.drugs@2015&to=cead.cases.drugs@2019.`,
-      changeQuery,
-      ChangeResult,
-    ),
-    (c) => c.json(changeMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'annualized',
-      'Annualised (compound) rate',
-      `${SUMMARIES.annualized} ((1 + p/100)^(1/years) − 1) × 100, so a one-year +150 % and a four-year +62 % are compared per year. Example: /v1/metrics/annualized?change=fiscalia.street_sales.`,
-      annualizedQuery,
-      AnnualizedResult,
-    ),
-    (c) => c.json(annualizedMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'implied',
-      'Implied part of a total, or implied level',
-      `${SUMMARIES.implied} Examples: /v1/metrics/implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020 and /v1/metrics/implied?level=pdi.seizures.cocaine_hcl@2015&change=pdi.seizures.cocaine_hcl@2015/2016.`,
-      impliedQuery,
-      ImpliedResult,
-    ),
-    (c) => c.json(impliedMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'share',
-      'Share of a total',
-      `${SUMMARIES.share} Example: /v1/metrics/share?part=cead.cases.microtrafficking@2019&total=cead.cases.drugs@2019.`,
-      shareQuery,
-      ShareResult,
-    ),
-    (c) => c.json(shareMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'index',
-      'Index to a base period',
-      `${SUMMARIES.index} Example: /v1/metrics/index?indicator=cead.cases.drugs&base=2014&at=2019.`,
-      indexQuery,
-      IndexResult,
-    ),
-    (c) => c.json(indexMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'rate',
-      'Rate per 100,000 inhabitants',
-      `${SUMMARIES.rate} Example: /v1/metrics/rate?count=cead.cases.drugs@2019&geo=13.`,
-      rateQuery,
-      RateResult,
-    ),
-    (c) => c.json(rateMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'prepost',
-      'Before and after an event',
-      `${SUMMARIES.prepost} Example: /v1/metrics/prepost?indicator=cead.cases.drugs&event=mt0.launch&window=4.`,
-      prepostQuery,
-      PrePostResult,
-    ),
-    (c) => c.json(prepostMetric(c.req.valid('query')), 200),
-  )
-  .openapi(
-    metricRoute(
-      'compare',
-      'Outputs against outcomes',
-      `${SUMMARIES.compare} Defaults to the seed story (seizures against street-level sales and convictions).`,
-      compareQuery,
-      CompareResult,
-    ),
-    (c) => c.json(compareMetric(c.req.valid('query')), 200),
-  );
+  .openapi(metricRoute('change', change), handler(change))
+  .openapi(metricRoute('annualized', annualized), handler(annualized))
+  .openapi(metricRoute('implied', implied), handler(implied))
+  .openapi(metricRoute('share', share), handler(share))
+  .openapi(metricRoute('index', index), handler(index))
+  .openapi(metricRoute('rate', rate), handler(rate))
+  .openapi(metricRoute('prepost', prepost), handler(prepost))
+  .openapi(metricRoute('compare', compare), handler(compare));

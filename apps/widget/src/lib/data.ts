@@ -1,5 +1,7 @@
 // Lookups over a Bundle and the selection of records each view needs. Pure; used at build time to bake
 // the snapshot, on the server to cut the dataset down to one embed page, and in the browser.
+import { parsePeriod, periodStart } from '@mt0/core/periods';
+import { eventsMarking, POPULATION, resolvePlaceId, select, seriesOf } from '@mt0/core/select';
 import { SEED_STORY } from '@mt0/core/story';
 import type {
   Bundle,
@@ -16,7 +18,7 @@ import type {
 /** The seed story each view tells when no `indicator` is given (ids from @mt0/core). */
 export const DEFAULTS = SEED_STORY;
 
-export const POPULATION = 'ine.population';
+export { POPULATION };
 
 /** Indicator ids the view shows. */
 export function indicatorIds(p: Params): string[] {
@@ -25,33 +27,31 @@ export function indicatorIds(p: Params): string[] {
   return typeof d === 'string' ? (p.view === 'statement' ? [] : [d]) : [...d];
 }
 
-/** Start of a period string as a sortable decimal year ("2015/2019" → 2015, "2020-03" → 2020.17). */
+/** Start of a period string as a sortable decimal year ("2015/2019" → 2015, "2020-03" → 2020.17); core's reading. */
 export function periodKey(period: string): number {
-  const m = /^(\d{4})(?:-(\d{2}))?/.exec(period);
-  return m ? Number(m[1]) + (m[2] ? (Number(m[2]) - 1) / 12 : 0) : Number.NaN;
+  const p = parsePeriod(period);
+  return p ? periodStart(p) : Number.NaN;
 }
 
-/** End of a period as a sortable decimal year ("2015/2019" → 2019). */
+/** Start of a period's last point as a sortable decimal year ("2015/2019" → 2019). */
 export function periodEndKey(period: string): number {
-  const i = period.indexOf('/');
-  return periodKey(i === -1 ? period : period.slice(i + 1));
+  const p = parsePeriod(period);
+  return p ? periodStart(p.kind === 'span' ? p.end : p) : Number.NaN;
 }
 
 const inRange = (period: string, p: Params) =>
   (!p.from || periodKey(period) >= periodKey(p.from)) && (!p.to || periodEndKey(period) <= periodKey(p.to));
 
-/** Observations of one indicator and geo within the params' range, earliest first. */
+/** Observations of one indicator and geo within the params' range, earliest first (core's selection). */
 export function observationsOf(b: Bundle, indicator: string, geo: string, p?: Params): Obs[] {
-  return b.observations
-    .filter((o) => o.indicator === indicator && o.geo === geo && (!p || inRange(o.period, p)))
-    .sort((a, c) => periodKey(a.period) - periodKey(c.period) || a.period.length - c.period.length);
+  return seriesOf(select(b), indicator, geo).filter((o) => !p || inRange(o.period, p));
 }
 
-/** Reported changes of one indicator and geo, latest span first. */
+/** Reported changes of one indicator and geo, latest span first (core's selection). */
 export function changesOf(b: Bundle, indicator: string, geo: string): Change[] {
-  return b.changes
-    .filter((c) => c.indicator === indicator && c.geo === geo)
-    .sort((a, c) => periodKey(c.to) - periodKey(a.to) || periodKey(c.from) - periodKey(a.from));
+  return [...(select(b).changes.get(`${indicator}|${geo}`) ?? [])].sort(
+    (a, c) => periodKey(c.to) - periodKey(a.to) || periodKey(c.from) - periodKey(a.from),
+  );
 }
 
 /** The changes a `compare` lines up: the latest at the geo for each indicator, with its indicator. */
@@ -87,12 +87,13 @@ export function sourceLabel(b: Bundle, id: string, lang: Lang): string {
   return via ? `${s.publisher} ${lang === 'es' ? 'vía' : 'via'} ${via.publisher}` : s.publisher;
 }
 
-/** Event kinds a series marks: the programme's launch and renaming, and statistical breaks. */
-const MARKED = new Set(['launch', 'rename', 'reclassification']);
-
-/** Whether a series at `geo` marks the event (national events mark regional series too). */
-export function seriesEvent(e: EventRec, geo: string): boolean {
-  return (e.breaksSeries || MARKED.has(e.kind)) && (e.geo.includes('CL') || e.geo.includes(geo));
+/**
+ * The params with `geo` read by core's place resolver (`13` → `CL-RM`, any case, CUT aliases), so an
+ * embed says a place the way the API does. An unknown place is left as given (the view then has no data).
+ */
+export function resolveGeo(full: Bundle, p: Params): Params {
+  const geo = resolvePlaceId(select(full), p.geo);
+  return geo === undefined || geo === p.geo ? p : { ...p, geo };
 }
 
 /** Every record the view needs out of a larger bundle (the dataset, or the API's answers). */
@@ -131,7 +132,9 @@ export function subsetFor(full: Bundle, p: Params): Bundle {
     observations: obs,
     changes,
     statements,
-    events: p.view === 'series' ? full.events.filter((e) => seriesEvent(e, p.geo)) : [],
+    // The bundle's own events, picked by core (so typed as the bundle's records).
+    events:
+      p.view === 'series' ? (eventsMarking(select(full), indicatorIds(p)[0] ?? '', p.geo) as EventRec[]) : [],
     comparisons: p.view === 'compare' ? full.comparisons : [],
   };
 }

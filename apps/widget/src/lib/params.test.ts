@@ -67,3 +67,11 @@ describe('paramsQuery()', () => {
     );
   });
 });
+
+describe('places', () => {
+  it('accepts a place id in any case or a CUT number, which the kit server resolves with core', () => {
+    for (const geo of ['CL', 'cl-rm', '13', 'CL-05101'])
+      expect(parseParams({ view: 'series', geo }).ok, geo).toBe(true);
+    expect(parseParams({ view: 'series', geo: 'CL RM' }).ok).toBe(false);
+  });
+});

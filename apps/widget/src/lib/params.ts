@@ -3,7 +3,9 @@
 import { type Lang, type Params, type Theme, VIEWS, type ViewName } from './types.js';
 
 const ID = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
-const GEO = /^[A-Z]{2}(-[A-Z]{2})?$/;
+// A place id (CL, CL-RM, a comuna's CL-05101) or an alias such as a CUT number (13): the kit server
+// resolves it with core's place table; anything else is refused here.
+const GEO = /^([a-z]{2}(-\w{2,6})?|\d{1,6})$/i;
 const POINT = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
@@ -53,7 +55,7 @@ export function parseParams(
     }
   }
   const geo = given(raw.geo) ?? 'CL';
-  if (!GEO.test(geo)) bad('geo', geo, 'CL or a region code such as CL-RM');
+  if (!GEO.test(geo)) bad('geo', geo, 'a place: CL, CL-RM or 13');
   const from = given(raw.from);
   const to = given(raw.to);
   const point = 'a year (2015) or a month (2015-03)';

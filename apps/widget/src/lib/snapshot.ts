@@ -1,17 +1,10 @@
 // The dataset as the views' Bundle (server side), and the offline snapshot mt0.js carries: the default
 // views' data, computed at build time from @mt0/core/dataset. Never ship the whole dataset in mt0.js.
+
+import type { Dataset } from '@mt0/core/schemas';
 import { type Strings, t } from './i18n.js';
 import type { Bundle, Lang, Params } from './types.js';
 import { VIEWS } from './types.js';
-import {
-  checkChange,
-  checkEvent,
-  checkGeo,
-  checkIndicator,
-  checkObs,
-  checkSource,
-  checkStatement,
-} from './validate.js';
 import { type ViewData, viewData, viewKey } from './viewdata.js';
 
 /** Anything shaped like the compiled dataset (its `meta.version` and record arrays). */
@@ -26,26 +19,114 @@ export interface DatasetLike {
   events: unknown[];
 }
 
-const all = <T>(xs: unknown[], check: (x: unknown) => T | undefined): T[] =>
-  xs.flatMap((x) => {
-    const ok = check(x);
-    return ok === undefined ? [] : [ok];
-  });
+const graded = <T extends { confidence: string }>(xs: readonly T[]) => xs.filter((x) => x.confidence !== 'C');
+
+// Only the fields the views draw travel on (embed pages carry their records): quotes and notes stay in
+// the dataset and the API.
+const slimObs = ({
+  id,
+  indicator,
+  geo,
+  period,
+  value,
+  qualifier,
+  low,
+  high,
+  source,
+  periodStatus,
+}: Dataset['observations'][number]) => ({
+  id,
+  indicator,
+  geo,
+  period,
+  value,
+  qualifier,
+  low,
+  high,
+  source,
+  ...(periodStatus ? { periodStatus } : {}),
+});
+const slimChange = ({
+  id,
+  indicator,
+  geo,
+  from,
+  to,
+  percent,
+  qualifier,
+  low,
+  high,
+  source,
+  periodStatus,
+}: Dataset['changes'][number]) => ({
+  id,
+  indicator,
+  geo,
+  from,
+  to,
+  percent,
+  qualifier,
+  low,
+  high,
+  source,
+  ...(periodStatus ? { periodStatus } : {}),
+});
+const slimIndicator = ({ id, name, unit, unitShort, role, countedBy }: Dataset['indicators'][number]) => ({
+  id,
+  name,
+  unit,
+  unitShort,
+  role,
+  ...(countedBy ? { countedBy } : {}),
+});
 
 /**
- * The whole dataset as a Bundle of slim, checked records (server side and build time only). Records of
- * confidence C are left out, as the API leaves them out by default: the views draw A and B only.
+ * The whole dataset as a Bundle (server side and build time only). The dataset was validated once, at
+ * build, by @mt0/core: nothing is checked again here. Records of confidence C are left out, as the API
+ * leaves them out by default: the views draw A and B only.
  */
-export function toBundle(d: DatasetLike): Bundle {
+export function toBundle(input: DatasetLike): Bundle {
+  const d = input as unknown as Dataset;
   return {
     version: d.meta.version,
-    geos: all(d.geos, checkGeo),
-    sources: all(d.sources, checkSource),
-    indicators: all(d.indicators, checkIndicator),
-    observations: all(d.observations, checkObs),
-    changes: all(d.changes, checkChange),
-    statements: all(d.statements, checkStatement),
-    events: all(d.events, checkEvent),
+    geos: d.geos.map(({ id, name, level, cut, roman, parent, variants }) => ({
+      id,
+      name,
+      level,
+      ...(cut !== undefined ? { cut } : {}),
+      ...(roman !== undefined ? { roman } : {}),
+      ...(parent !== undefined ? { parent } : {}),
+      ...(variants !== undefined ? { variants } : {}),
+    })),
+    sources: d.sources.map(({ id, publisher, url, via, published }) => ({
+      id,
+      publisher,
+      url,
+      via,
+      published,
+    })),
+    indicators: d.indicators.map(slimIndicator),
+    observations: graded(d.observations).map(slimObs),
+    changes: graded(d.changes).map(slimChange),
+    statements: d.statements.map(({ id, who, date, claim, lang, source, indicators, evidence }) => ({
+      id,
+      who,
+      date,
+      claim,
+      lang,
+      source,
+      indicators,
+      evidence,
+    })),
+    events: d.events.map(({ id, date, kind, title, geo, breaksSeries, indicators }) => ({
+      id,
+      date,
+      kind,
+      title,
+      geo,
+      breaksSeries,
+      indicators,
+    })),
     comparisons: [],
   };
 }

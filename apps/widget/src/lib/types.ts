@@ -1,7 +1,15 @@
-// The slim record shapes the widget draws. They are structural subsets of @mt0/core/schemas (the server
-// passes full dataset records; the bundle's snapshot and the API pass these fields at least), so the
-// browser bundle never needs zod. Type-only: nothing here ships.
+// The record shapes the widget draws: core's types (type-only imports, so the browser bundle never
+// needs zod), narrowed to the fields the views use. Type-only: nothing here ships.
 import type { Qualifier } from '@mt0/core/qualifiers';
+import type {
+  Event,
+  GeoEntry,
+  Indicator,
+  Observation,
+  ReportedChange,
+  Source,
+  Statement,
+} from '@mt0/core/schemas';
 
 export type Lang = 'es' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
@@ -14,72 +22,34 @@ export interface Bilingual {
   en: string;
 }
 
-export interface Obs {
-  id: string;
-  indicator: string;
-  geo: string;
-  period: string;
-  value: number;
-  qualifier: Qualifier;
-  low: number;
-  high: number;
-  source: string;
-}
+// Record shapes: core's own types, narrowed to what the views draw (type-only imports: nothing ships).
+export type Obs = Pick<
+  Observation,
+  'id' | 'indicator' | 'geo' | 'period' | 'value' | 'qualifier' | 'low' | 'high' | 'source'
+> &
+  Partial<Pick<Observation, 'periodStatus'>>;
 
-export interface Change {
-  id: string;
-  indicator: string;
-  geo: string;
-  from: string;
-  to: string;
-  percent: number;
-  qualifier: Qualifier;
-  low: number;
-  high: number;
-  source: string;
-}
+export type Change = Pick<
+  ReportedChange,
+  'id' | 'indicator' | 'geo' | 'from' | 'to' | 'percent' | 'qualifier' | 'low' | 'high' | 'source'
+> &
+  Partial<Pick<ReportedChange, 'periodStatus'>>;
 
-export interface StatementRec {
-  id: string;
-  who: { name: string; role: string; organisation: string };
-  date: string;
-  claim: string;
-  lang: Lang;
-  source: string;
-  indicators: string[];
-  evidence: string[];
-}
+export type StatementRec = Pick<
+  Statement,
+  'id' | 'who' | 'date' | 'claim' | 'lang' | 'source' | 'indicators' | 'evidence'
+>;
 
-export interface EventRec {
-  id: string;
-  date: string;
-  kind: string;
-  title: Bilingual;
-  geo: string[];
-  breaksSeries: boolean;
-  indicators: string[];
-}
+export type EventRec = Pick<Event, 'id' | 'date' | 'kind' | 'title' | 'geo' | 'breaksSeries' | 'indicators'>;
 
-export interface IndicatorRec {
-  id: string;
-  name: Bilingual;
-  unit: string;
-  unitShort: Bilingual;
-  role: 'output' | 'outcome' | 'context';
-}
+export type IndicatorRec = Pick<Indicator, 'id' | 'name' | 'unit' | 'unitShort' | 'role'> &
+  Partial<Pick<Indicator, 'countedBy' | 'roleReason' | 'shareOf' | 'partOf'>>;
 
-export interface SourceRec {
-  id: string;
-  publisher: string;
-  url?: string | undefined;
-  via?: string | undefined;
-  published?: string | undefined;
-}
+export type SourceRec = Pick<Source, 'id' | 'publisher'> & Partial<Pick<Source, 'url' | 'via' | 'published'>>;
 
-export interface GeoRec {
-  id: string;
-  name: Bilingual;
-}
+/** A place as core's place resolver reads it (level, and the codes and spellings it answers to). */
+export type GeoRec = Pick<GeoEntry, 'id' | 'name' | 'level'> &
+  Partial<Pick<GeoEntry, 'cut' | 'roman' | 'parent' | 'variants'>>;
 
 /** A comparison as @mt0/core's `compare` (or the API's /v1/metrics/compare) computes it, for the changes in `key`. */
 export interface ComparisonRec {

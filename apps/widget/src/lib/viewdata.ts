@@ -4,7 +4,7 @@
 
 import { type CompareModel, compareModel } from './compare/compare.js';
 import { withComparison } from './compare/comparison.js';
-import { citation, csvUrl, sourceLabel, subsetFor } from './data.js';
+import { citation, csvUrl, resolveGeo, sourceLabel, subsetFor } from './data.js';
 import { type Strings, t } from './i18n.js';
 import { paramsQuery } from './params.js';
 import { type SeriesModel, seriesModel } from './series/series.js';
@@ -41,7 +41,8 @@ export function viewKey(p: Params): string {
 }
 
 /** The view's data out of the whole bundle; `undefined` when the bundle cannot draw it. */
-export function viewData(full: Bundle, p: Params): ViewData | undefined {
+export function viewData(full: Bundle, asked: Params): ViewData | undefined {
+  const p = resolveGeo(full, asked);
   const b = withComparison(subsetFor(full, p), p);
   const base = (title: string, sources: string[]) => ({
     view: p.view,

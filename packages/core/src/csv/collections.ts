@@ -68,7 +68,7 @@ const unique = (xs: Iterable<string>, sort: (a: string, b: string) => number = c
 
 /**
  * Every collection of a dataset, ordered and summarised.
- * @example collections(dataset).indicators[0] // { id: 'carabineros.arrests.all_crimes', …, geos: ['CL'], observations: 1, changes: 0 }
+ * @example collections(dataset).indicators[0] // { id: 'carabineros.arrests.all_crimes', …, geos: ['CL'], periods: ['2020'], observations: 1, changes: 0 }
  */
 export function collections(dataset: Dataset): Collections {
   const observations = [...dataset.observations].sort(

@@ -17,6 +17,7 @@ function sourcedColumns<T extends Observation | ReportedChange>(): CsvColumn<T>[
     ['quote', (r) => r.quote],
     ['lang', (r) => r.lang],
     ['quote_check', (r) => r.quoteCheck],
+    ['period_status', (r) => r.periodStatus],
     ['notes', (r) => r.notes],
   ];
 }
@@ -50,6 +51,12 @@ export const indicatorColumns: readonly CsvColumn<IndicatorSummary>[] = [
   ['unit_short_es', (r) => r.unitShort.es],
   ['unit_short_en', (r) => r.unitShort.en],
   ['role', (r) => r.role],
+  ['role_reason_es', (r) => r.roleReason.es],
+  ['role_reason_en', (r) => r.roleReason.en],
+  ['share_of', (r) => r.shareOf],
+  ['share_of_geo', (r) => r.shareOfGeo],
+  ['part_of', (r) => r.partOf],
+  ['counted_by', (r) => r.countedBy],
   ['geos', (r) => join(r.geos)],
   ['periods', (r) => join(r.periods)],
   ['observations', (r) => r.observations],

@@ -45,7 +45,7 @@ export function csvLine(cells: readonly CsvCell[]): string {
 
 /**
  * A table as CSV text.
- * @example toCsv([['id', (r) => r.id], ['n', (r) => r.n]], [{ id: 'a,b', n: -1 }]) // 'id,n\r\n"a,b",-1\r\n'
+ * @example toCsv([['id', (r) => r.id], ['n', (r) => r.n]], [{ id: '=A1', n: -1 }]) // "id,n\r\n'=A1,-1\r\n" (the text neutralised, the number keeps its sign)
  */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
   let out = csvLine(columns.map(([h]) => h));

@@ -9,7 +9,15 @@ export interface DataIssue {
   column?: string;
   message: string;
   hint?: string;
+  /** For checks whose real-data findings may be listed in data/known-issues.yaml: the rule… */
+  rule?: KnownIssueRule;
+  /** …and the record it concerns. */
+  record?: string;
 }
+
+/** Checks whose findings on real records can wait for a correction, listed in data/known-issues.yaml. */
+export const KNOWN_ISSUE_RULES = ['qualifier-quote', 'period-after-publication'] as const;
+export type KnownIssueRule = (typeof KNOWN_ISSUE_RULES)[number];
 
 /** `data/observations/mt0.csv:14:value: expected a number, got "2.681" (use 2681 without separators)` */
 export function formatIssue(issue: DataIssue): string {

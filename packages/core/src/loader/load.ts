@@ -1,16 +1,15 @@
 // Reads every file under data/, validates it with the zod schemas once, and returns the compiled
-// dataset or every problem found (file:row:column). Node-only: used by the build and the tests,
-// never at request time.
+// dataset or every problem found (file:row:column), in one pass: each cell is checked on its own, a
+// row or file that cannot be read costs only itself (its ids are known to be unreadable, so nothing
+// else reports them "unknown"), and an unknown id comes with the closest known one. Node-only: used by
+// the build and the tests, never at request time.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { z } from 'zod';
-import {
-  intervalFor,
-  QUALIFIER_POLICY_VERSION,
-  type Qualifier,
-  qualifierSchema,
-} from '../qualifiers/index.js';
+import { placeIndex } from '../places/index.js';
+import { QUALIFIER_POLICY_VERSION } from '../qualifiers/index.js';
+import { canonicalJson } from '../releases/hash.js';
+import { type Correction, correctionSchema } from '../releases/schema.js';
 import {
   type Dataset,
   type DatasetMeta,
@@ -21,547 +20,324 @@ import {
   geoEntrySchema,
   type Indicator,
   indicatorSchema,
-  type Observation,
-  observationSchema,
-  type ReportedChange,
-  reportedChangeSchema,
-  type Source,
   type Statement,
   sourceSchema,
   statementSchema,
 } from '../schemas/index.js';
 import { comparePeriods } from '../schemas/period.js';
-import { CsvSyntaxError, type CsvTable, parseCsv } from './csv.js';
-import { FORMULA_CHECKED_FIELDS, formulaIssue } from './formulas.js';
-import { type DataIssue, shown } from './issues.js';
-import { checkProvenance } from './provenance.js';
+import {
+  type LoadContext,
+  type ReadCsv,
+  type RefKind,
+  readCsv,
+  readYamlFile,
+  readYamlRecords,
+  unknownRef,
+  type YamlRecord,
+  zodIssues,
+} from './context.js';
+import type { DataIssue } from './issues.js';
+import { applyKnownIssues } from './known-issues.js';
+import { checkPlaces } from './places.js';
+import { CHANGES, OBSERVATIONS, readRecords } from './rows.js';
+import { loadStoreTables, type StoreTable } from './store-tables.js';
 import { loadTables } from './tables.js';
-import { parseValue } from './values.js';
-import { parseYamlList, parseYamlObject } from './yaml.js';
+import { parseYamlObject } from './yaml.js';
+
+export type { LoadContext, RefKind, YamlRecord } from './context.js';
+export { listFiles, resolveGeo, zodIssues } from './context.js';
+export type { ReadRecord } from './rows.js';
 
 export interface LoadResult {
   dataset?: Dataset;
   issues: DataIssue[];
+  /**
+   * With `storeTables`: the store tables (data/tables/ with `into: store`), validated in the same pass;
+   * `'deferred'` when places, sources or indicators could not all be read, since every row of a store
+   * table refers to them and would only repeat that problem.
+   */
+  tables?: StoreTable[] | 'deferred';
+  /** Problems of real records that data/known-issues.yaml names, kept out of `issues` until fixed. */
+  allowed: DataIssue[];
 }
 
-/** Context shared by the readers: where we are and where problems go. */
-export interface LoadContext {
-  root: string;
-  issues: DataIssue[];
-  rel(path: string): string;
-  geos: Map<string, GeoEntry>;
-  /** CUT number (as typed) → ISO code. */
-  cutAlias: Map<string, string>;
-  sources: Map<string, Source>;
-  indicators: Map<string, Indicator>;
-  /** Where each observation or change was read, for problems found after reading (provenance). */
-  where: Map<string, { file: string; row: number; table?: true }>;
-}
+const GEO_COLUMNS = ['id', 'level', 'cut', 'roman', 'name_es', 'name_en', 'parent', 'variants'];
 
-const OBS_COLUMNS = [
-  'indicator',
-  'geo',
-  'period',
-  'value',
-  'qualifier',
-  'source',
-  'confidence',
-  'quote',
-  'lang',
-  'quote_check',
-  'notes',
-];
-const CHANGE_COLUMNS = [
-  'indicator',
-  'geo',
-  'from',
-  'to',
-  'percent',
-  'qualifier',
-  'source',
-  'confidence',
-  'quote',
-  'lang',
-  'quote_check',
-  'notes',
-];
-const REQUIRED_OBS = ['indicator', 'geo', 'period', 'value', 'qualifier', 'source', 'confidence', 'quote'];
-const REQUIRED_CHANGE = [
-  'indicator',
-  'geo',
-  'from',
-  'to',
-  'percent',
-  'qualifier',
-  'source',
-  'confidence',
-  'quote',
-];
-
-/** Files with one of `exts` in a folder, sorted so builds are deterministic. */
-export function listFiles(dir: string, exts: string[]): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => exts.some((e) => n.endsWith(e)) && statSync(join(dir, n)).isFile())
-    .sort()
-    .map((n) => join(dir, n));
-}
-
-/** Maps a zod issue path to a field name, and the message to "expected …, got …". */
-function zodIssues(
-  error: z.ZodError,
-  value: unknown,
-): { path: PropertyKey[]; column: string; message: string }[] {
-  return error.issues.map((iss) => {
-    const path = iss.path as PropertyKey[];
-    let found: unknown = value;
-    for (const key of path) found = (found as Record<PropertyKey, unknown> | undefined)?.[key];
-    let message = iss.message;
-    if (iss.code === 'unrecognized_keys')
-      message = `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
-    else if (iss.code === 'invalid_value' && 'values' in iss)
-      message = `expected one of ${(iss.values as unknown[]).join(' | ')}, got ${shown(found)}`;
-    else if (found === undefined && iss.code === 'invalid_type')
-      message = `missing (expected ${iss.expected})`;
-    else if (!/got /.test(message))
-      message = `${message.replace(/^Invalid input: /, '')}, got ${shown(found)}`;
-    return { path, column: path.map(String).join('.'), message };
-  });
-}
-
-function readYamlRecords<T>(
-  ctx: LoadContext,
-  folder: string,
-  schema: z.ZodType<T>,
-): { record: T; file: string; line: number }[] {
-  const out: { record: T; file: string; line: number }[] = [];
-  for (const path of listFiles(join(ctx.root, folder), ['.yaml', '.yml'])) {
-    const file = ctx.rel(path);
-    const parsed = parseYamlList(readFileSync(path, 'utf8'));
-    for (const e of parsed.errors)
-      ctx.issues.push({ file, row: e.line, message: `YAML syntax: ${e.message}` });
-    for (const item of parsed.items) {
-      for (const field of FORMULA_CHECKED_FIELDS) {
-        const issue = formulaIssue(
-          file,
-          item.lineOf([field]),
-          field,
-          (item.value as Record<string, unknown>)?.[field],
-        );
-        if (issue) ctx.issues.push(issue);
-      }
-      const result = schema.safeParse(item.value);
-      if (result.success) out.push({ record: result.data, file, line: item.line });
-      else
-        for (const z of zodIssues(result.error, item.value))
-          ctx.issues.push({ file, row: item.lineOf(z.path), column: z.column, message: z.message });
-    }
-  }
-  return out;
-}
-
-function readCsv(
-  ctx: LoadContext,
-  path: string,
-  allowed: string[],
-  required: string[],
-): CsvTable | undefined {
-  const file = ctx.rel(path);
-  let table: CsvTable;
-  try {
-    table = parseCsv(readFileSync(path, 'utf8'));
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      ctx.issues.push({ file, row: e.line, message: `CSV syntax: ${e.message}` });
-      return undefined;
-    }
-    throw e;
-  }
-  const unknown = table.header.filter((h) => !allowed.includes(h));
-  const missing = required.filter((h) => !table.header.includes(h));
-  if (unknown.length || missing.length) {
-    ctx.issues.push({
-      file,
-      row: 1,
-      message: [
-        unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
-        missing.length ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
-      hint: `the header is ${allowed.join(',')}`,
-    });
-    return undefined;
-  }
-  for (const row of table.rows)
-    if (row.fieldCount !== table.header.length)
-      ctx.issues.push({
-        file,
-        row: row.line,
-        message: `expected ${table.header.length} fields, got ${row.fieldCount}`,
-        hint: 'quote any field that contains a comma: "like, this"',
-      });
-  return table;
-}
-
-/** Resolves a geo cell: ISO code, or a region's CUT number as an alias. */
-export function resolveGeo(ctx: LoadContext, text: string): string | undefined {
-  const t = text.trim();
-  if (ctx.geos.has(t)) return t;
-  return ctx.cutAlias.get(t);
-}
-
-/** Checks the cells shared by observations and changes; pushes issues, returns the typed pieces. */
-function commonCells(ctx: LoadContext, file: string, line: number, cells: Record<string, string>) {
-  const bad = (column: string, message: string, hint?: string) => {
-    ctx.issues.push({ file, row: line, column, message, ...(hint ? { hint } : {}) });
-    return undefined;
-  };
-  const indicator = ctx.indicators.get(cells.indicator ?? '');
-  if (!indicator)
-    bad(
-      'indicator',
-      `unknown indicator ${shown(cells.indicator)}`,
-      'define it in data/indicators/*.yaml first',
-    );
-  const source = ctx.sources.get(cells.source ?? '');
-  if (!source)
-    bad('source', `unknown source ${shown(cells.source)}`, 'define it in data/sources/*.yaml first');
-  const geo = resolveGeo(ctx, cells.geo ?? '');
-  if (!geo)
-    bad(
-      'geo',
-      `unknown geography ${shown(cells.geo)}`,
-      'use CL, a region code such as CL-RM (or its CUT number 13), or a country code listed in data/geos.csv',
-    );
-  const q = qualifierSchema.safeParse(cells.qualifier);
-  if (!q.success)
-    bad('qualifier', `expected one of ${qualifierSchema.options.join(' | ')}, got ${shown(cells.qualifier)}`);
-  const lang = cells.lang || source?.language;
-  return { indicator, source, geo, qualifier: q.success ? (q.data as Qualifier) : undefined, lang };
-}
-
-function optional(text: string | undefined): string | undefined {
-  const t = text?.trim();
-  return t ? t : undefined;
-}
-
-function validateRecord<T>(
-  ctx: LoadContext,
-  file: string,
-  line: number,
-  schema: z.ZodType<T>,
-  candidate: Record<string, unknown>,
-  columnOf: (field: string) => string,
-): T | undefined {
-  const result = schema.safeParse(candidate);
-  if (result.success) return result.data;
-  for (const z of zodIssues(result.error, candidate))
-    ctx.issues.push({ file, row: line, column: columnOf(z.column), message: z.message });
-  return undefined;
-}
-
-/**
- * How one kind of CSV record (a level or a change) is read: its folder, columns, the column holding
- * its number, and how the parsed cells become a record.
- */
-interface RecordKind<T> {
-  folder: string;
-  columns: string[];
-  required: string[];
-  /** Column holding the number (value or percent). */
-  numberColumn: string;
-  /** Whether the number is in the indicator's unit (levels) or in percent (changes). */
-  inIndicatorUnit: boolean;
-  /** Two period columns where the second must come after the first (a change's from and to). */
-  ordered?: readonly [string, string];
-  schema: z.ZodType<T>;
-  /** Id and the kind's own fields from the cells. */
-  fields(
-    cells: Record<string, string>,
-    key: { indicator: string; geo: string; source: string },
-  ): Record<string, unknown>;
-}
-
-const OBSERVATIONS: RecordKind<Observation> = {
-  folder: 'observations',
-  columns: OBS_COLUMNS,
-  required: REQUIRED_OBS,
-  numberColumn: 'value',
-  inIndicatorUnit: true,
-  schema: observationSchema,
-  fields: (cells, k) => ({ id: `${k.indicator}:${k.geo}:${cells.period}:${k.source}`, period: cells.period }),
-};
-
-const CHANGES: RecordKind<ReportedChange> = {
-  folder: 'changes',
-  columns: CHANGE_COLUMNS,
-  required: REQUIRED_CHANGE,
-  numberColumn: 'percent',
-  inIndicatorUnit: false,
-  ordered: ['from', 'to'],
-  schema: reportedChangeSchema,
-  fields: (cells, k) => ({
-    id: `${k.indicator}:${k.geo}:${cells.from}/${cells.to}:${k.source}`,
-    from: cells.from,
-    to: cells.to,
-  }),
-};
-
-function readRecords<T extends { id: string }>(ctx: LoadContext, kind: RecordKind<T>): T[] {
-  const out: T[] = [];
-  // Schema fields that are not columns of their own are reported on the column they come from.
-  const columnOf = (field: string) =>
-    field === 'quoteCheck' ? 'quote_check' : field === 'low' || field === 'high' ? kind.numberColumn : field;
-  for (const path of listFiles(join(ctx.root, kind.folder), ['.csv'])) {
-    const file = ctx.rel(path);
-    const table = readCsv(ctx, path, kind.columns, kind.required);
-    if (!table) continue;
-    for (const { line, cells } of table.rows) {
-      for (const column of FORMULA_CHECKED_FIELDS) {
-        const issue = formulaIssue(file, line, column, cells[column]);
-        if (issue) ctx.issues.push(issue);
-      }
-      const c = commonCells(ctx, file, line, cells);
-      const parsed = parseValue(
-        cells[kind.numberColumn] ?? '',
-        kind.inIndicatorUnit ? c.indicator?.unit : undefined,
-      );
-      if (!parsed.ok)
-        ctx.issues.push({
-          file,
-          row: line,
-          column: kind.numberColumn,
-          message: parsed.message,
-          ...(parsed.hint ? { hint: parsed.hint } : {}),
-        });
-      if (!c.indicator || !c.source || !c.geo || !c.qualifier || !parsed.ok) continue;
-      const [before, after] = kind.ordered ?? [];
-      if (before && after && comparePeriods(cells[before] ?? '', cells[after] ?? '') >= 0)
-        ctx.issues.push({
-          file,
-          row: line,
-          column: after,
-          message: `expected a period after ${before} (${cells[before]}), got ${shown(cells[after])}`,
-        });
-      const { low, high } = intervalFor(parsed.value, c.qualifier);
-      const record = validateRecord(
-        ctx,
-        file,
-        line,
-        kind.schema,
-        {
-          ...kind.fields(cells, { indicator: c.indicator.id, geo: c.geo, source: c.source.id }),
-          indicator: c.indicator.id,
-          geo: c.geo,
-          [kind.numberColumn]: parsed.value,
-          qualifier: c.qualifier,
-          low,
-          high,
-          source: c.source.id,
-          quote: cells.quote,
-          lang: c.lang,
-          confidence: cells.confidence,
-          quoteCheck: optional(cells.quote_check),
-          notes: optional(cells.notes),
-        },
-        columnOf,
-      );
-      if (record) {
-        out.push(record);
-        ctx.where.set(record.id, { file, row: line });
-      }
-    }
-  }
-  return out;
-}
-
+/** data/geos.csv: the places, each with its parent and the other spellings the sources use. */
 function readGeos(ctx: LoadContext): GeoEntry[] {
   const path = join(ctx.root, 'geos.csv');
-  const table = readCsv(
-    ctx,
-    path,
-    ['id', 'level', 'cut', 'roman', 'name_es', 'name_en'],
-    ['id', 'level', 'name_es', 'name_en'],
-  );
-  if (!table) return [];
-  const out: GeoEntry[] = [];
-  for (const { line, cells } of table.rows) {
-    const entry = validateRecord(
-      ctx,
-      ctx.rel(path),
-      line,
-      geoEntrySchema,
-      {
-        id: cells.id,
-        level: cells.level,
-        ...(cells.cut ? { cut: Number(cells.cut) } : {}),
-        ...(cells.roman ? { roman: cells.roman } : {}),
-        name: { es: cells.name_es, en: cells.name_en },
-      },
-      (f) => (f.startsWith('name.') ? `name_${f.slice(5)}` : f),
-    );
-    if (entry) out.push(entry);
+  let read: ReadCsv;
+  try {
+    read = readCsv(ctx, path, GEO_COLUMNS, ['id', 'level', 'name_es', 'name_en']);
+  } catch {
+    ctx.issues.push({ file: ctx.rel(path), message: `missing geos.csv (${GEO_COLUMNS.join(',')})` });
+    return [];
   }
-  return out;
+  const out: { record: GeoEntry; file: string; line: number }[] = [];
+  for (const b of read.table.broken)
+    ctx.unreadable.geo.set(b.raw.split(',')[0] ?? '', `${read.file}:${b.line}`);
+  for (const { line, cells } of read.table.rows) {
+    const candidate = {
+      id: cells.id,
+      level: cells.level,
+      ...(cells.cut ? { cut: Number(cells.cut) } : {}),
+      ...(cells.roman ? { roman: cells.roman } : {}),
+      ...(cells.parent ? { parent: cells.parent } : {}),
+      name: { es: cells.name_es, en: cells.name_en },
+      // Variants are separated by "|": names contain spaces, dots and apostrophes, never a bar.
+      ...(cells.variants ? { variants: cells.variants.split('|').map((v) => v.trim()) } : {}),
+    };
+    const result = geoEntrySchema.safeParse(candidate);
+    if (result.success) out.push({ record: result.data, file: read.file, line });
+    else {
+      ctx.unreadable.geo.set(cells.id ?? '', `${read.file}:${line}`);
+      for (const z of zodIssues(result.error, candidate))
+        ctx.issues.push({
+          file: read.file,
+          row: line,
+          column: z.column.startsWith('name.')
+            ? `name_${z.column.slice(5)}`
+            : z.column.replace(/^variants\.\d+$/, 'variants'),
+          message: z.message,
+        });
+    }
+  }
+  checkUnique(
+    ctx,
+    'place',
+    out.map((g) => ({ id: g.record.id, file: g.file, row: g.line })),
+  );
+  checkPlaces(ctx, out);
+  return out.map((g) => g.record);
 }
 
 /** Reports duplicate ids, naming both places. */
-function checkUnique<T extends { id: string }>(
-  ctx: LoadContext,
-  what: string,
-  items: { record: T; file: string; line: number }[],
-) {
-  const seen = new Map<string, { file: string; line: number }>();
-  for (const { record, file, line } of items) {
-    const first = seen.get(record.id);
+function checkUnique(ctx: LoadContext, what: string, items: { id: string; file: string; row: number }[]) {
+  const seen = new Map<string, { file: string; row: number }>();
+  for (const { id, file, row } of items) {
+    const first = seen.get(id);
     if (first)
       ctx.issues.push({
         file,
-        row: line,
-        column: 'id',
-        message: `duplicate ${what} id "${record.id}"`,
-        hint: `first defined at ${first.file}:${first.line}`,
+        row,
+        message: `duplicate ${what} "${id}": also at ${first.file}:${first.row}`,
+        hint:
+          what === 'record'
+            ? 'the same indicator, geo, period and source appear twice: keep one, or split the source'
+            : 'ids must be unique: rename one, or merge them',
       });
-    else seen.set(record.id, { file, line });
+    else seen.set(id, { file, row });
   }
 }
 
-/** Canonical JSON (sorted keys) so the content hash does not depend on key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
+export { canonicalJson };
+
+/**
+ * What an indicator says of others: `shareOf` names a known indicator and sits on a percent or share;
+ * `partOf` names a known indicator in the same unit, without a loop; `shareOfGeo` is a known place.
+ */
+function checkIndicatorRelations(ctx: LoadContext, items: YamlRecord<Indicator>[]) {
+  for (const item of items) {
+    const { record: i, file } = item;
+    const issue = (column: string, message: string, hint?: string) =>
+      ctx.issues.push({ file, row: item.lineOf([column]), column, message, ...(hint ? { hint } : {}) });
+    const known = (column: string, kind: RefKind, id: string, define: string) => {
+      const r = unknownRef(
+        ctx,
+        kind,
+        id,
+        () => (kind === 'geo' ? ctx.geos.keys() : ctx.indicators.keys()),
+        define,
+      );
+      if (r && r !== 'unreadable') issue(column, r.message, r.hint);
+      return r === undefined;
+    };
+    if (i.shareOf !== undefined) {
+      known('shareOf', 'indicator', i.shareOf, 'name an indicator defined in data/indicators/*.yaml');
+      if (i.unit !== 'percent' && i.unit !== 'share')
+        issue('shareOf', `only a percent or share is a share of something; ${i.id} is in ${i.unit}`);
+    }
+    if (i.shareOfGeo !== undefined) {
+      known('shareOfGeo', 'geo', i.shareOfGeo, 'use a place listed in data/geos.csv');
+      if (i.shareOf === undefined) issue('shareOfGeo', 'expected shareOf beside shareOfGeo');
+    }
+    if (i.partOf !== undefined) {
+      const whole = ctx.indicators.get(i.partOf);
+      if (!whole)
+        known('partOf', 'indicator', i.partOf, 'name an indicator defined in data/indicators/*.yaml');
+      else if (whole.unit !== i.unit)
+        issue(
+          'partOf',
+          `a part is in the unit of its whole: ${i.id} is in ${i.unit}, ${whole.id} in ${whole.unit}`,
+        );
+      const seen = new Set([i.id]);
+      for (let up = whole; up?.partOf !== undefined; up = ctx.indicators.get(up.partOf)) {
+        if (seen.has(up.partOf)) {
+          issue('partOf', `"${i.id}" is, through partOf, a part of itself`, [...seen].join(' → '));
+          break;
+        }
+        seen.add(up.partOf);
+      }
+    }
+  }
+}
+
+/** Checks a YAML record's references (source, indicators, evidence, geo), each on its own line. */
+function checkYamlRefs(
+  ctx: LoadContext,
+  item: YamlRecord<{ source: string; indicators: string[]; evidence?: string[]; geo?: string[] }>,
+) {
+  const { record, file } = item;
+  const check = (
+    kind: RefKind,
+    path: PropertyKey[],
+    id: string,
+    define: string,
+    candidates: () => Iterable<string>,
+  ) => {
+    const r = unknownRef(ctx, kind, id, candidates, define);
+    if (r && r !== 'unreadable')
+      ctx.issues.push({
+        file,
+        row: item.lineOf(path),
+        column: path.map(String).join('.'),
+        message: r.message,
+        hint: r.hint,
+      });
+  };
+  check('source', ['source'], record.source, 'define it in data/sources/*.yaml first', () =>
+    ctx.sources.keys(),
   );
+  for (const [k, id] of record.indicators.entries())
+    check('indicator', ['indicators', k], id, 'define it in data/indicators/*.yaml first', () =>
+      ctx.indicators.keys(),
+    );
+  for (const [k, id] of (record.evidence ?? []).entries())
+    check(
+      'record',
+      ['evidence', k],
+      id,
+      'evidence names an observation (indicator:geo:period:source) or a change (indicator:geo:from/to:source)',
+      () => ctx.where.keys(),
+    );
+  for (const [k, id] of (record.geo ?? []).entries())
+    check('geo', ['geo', k], id, 'use a code listed in data/geos.csv', () => ctx.geos.keys());
 }
 
 /**
- * Loads and validates the data folder. Returns the dataset only when there are no issues.
+ * Loads and validates the data folder, reporting every problem in one pass. Returns the dataset only when
+ * there are none (problems of records named in data/known-issues.yaml are returned as `allowed`).
  * @example const { dataset, issues } = loadDataset('packages/core/data')
  */
-export function loadDataset(dataDir: string, options: { base?: string } = {}): LoadResult {
+export function loadDataset(
+  dataDir: string,
+  options: { base?: string; storeTables?: boolean } = {},
+): LoadResult {
   const base = options.base ?? join(dataDir, '..');
   const ctx: LoadContext = {
     root: dataDir,
     issues: [],
     rel: (p) => relative(base, p),
     geos: new Map(),
-    cutAlias: new Map(),
+    places: placeIndex<GeoEntry>([]),
     sources: new Map(),
     indicators: new Map(),
     where: new Map(),
+    unreadable: { indicator: new Map(), source: new Map(), geo: new Map(), record: new Map() },
   };
 
   const geos = readGeos(ctx);
-  for (const g of geos) {
-    ctx.geos.set(g.id, g);
-    if (g.cut !== undefined) ctx.cutAlias.set(String(g.cut), g.id);
-  }
+  for (const g of geos) ctx.geos.set(g.id, g);
+  ctx.places = placeIndex(geos);
 
-  const sources = readYamlRecords(ctx, 'sources', sourceSchema);
-  checkUnique(ctx, 'source', sources);
+  const sources = readYamlRecords(ctx, 'sources', sourceSchema, 'source');
+  checkUnique(
+    ctx,
+    'source id',
+    sources.map((s) => ({ id: s.record.id, file: s.file, row: s.line })),
+  );
   for (const s of sources) ctx.sources.set(s.record.id, s.record);
-  for (const { record, file, line } of sources)
-    if (record.via && !ctx.sources.has(record.via))
-      ctx.issues.push({ file, row: line, column: 'via', message: `unknown source "${record.via}"` });
-
-  const indicators = readYamlRecords(ctx, 'indicators', indicatorSchema);
-  checkUnique(ctx, 'indicator', indicators);
-  for (const i of indicators) ctx.indicators.set(i.record.id, i.record);
-
-  const observations = [...readRecords(ctx, OBSERVATIONS), ...loadTables(ctx)];
-  const changes = readRecords(ctx, CHANGES);
-  const recordIds = new Set<string>();
-  for (const r of [...observations, ...changes]) {
-    if (recordIds.has(r.id))
-      ctx.issues.push({
-        file: 'data',
-        message: `two records share the id "${r.id}"`,
-        hint: 'the same indicator, geo, period and source appear twice: keep one, or split the source',
-      });
-    recordIds.add(r.id);
-  }
-
-  const checkRefs = (
-    file: string,
-    line: number,
-    column: string,
-    kind: 'indicator' | 'source' | 'record' | 'geo',
-    ids: string[],
-  ) => {
-    for (const id of ids) {
-      const known =
-        kind === 'indicator'
-          ? ctx.indicators.has(id)
-          : kind === 'source'
-            ? ctx.sources.has(id)
-            : kind === 'geo'
-              ? ctx.geos.has(id)
-              : recordIds.has(id);
-      if (!known) ctx.issues.push({ file, row: line, column, message: `unknown ${kind} "${id}"` });
+  for (const item of sources)
+    if (item.record.via) {
+      const r = unknownRef(
+        ctx,
+        'source',
+        item.record.via,
+        () => ctx.sources.keys(),
+        'name a source defined in data/sources/*.yaml',
+      );
+      if (r && r !== 'unreadable')
+        ctx.issues.push({
+          file: item.file,
+          row: item.lineOf(['via']),
+          column: 'via',
+          message: r.message,
+          hint: r.hint,
+        });
     }
-  };
+
+  const indicators = readYamlRecords(ctx, 'indicators', indicatorSchema, 'indicator');
+  checkUnique(
+    ctx,
+    'indicator id',
+    indicators.map((i) => ({ id: i.record.id, file: i.file, row: i.line })),
+  );
+  for (const i of indicators) ctx.indicators.set(i.record.id, i.record);
+  checkIndicatorRelations(ctx, indicators);
+
+  const observationRows = [...readRecords(ctx, OBSERVATIONS), ...loadTables(ctx)];
+  const changeRows = readRecords(ctx, CHANGES);
+  const allRows = [...observationRows, ...changeRows];
+  checkUnique(
+    ctx,
+    'record',
+    allRows.map((r) => ({ id: r.record.id, file: r.file, row: r.row })),
+  );
+  for (const r of allRows)
+    if (!ctx.where.has(r.record.id))
+      ctx.where.set(r.record.id, { file: r.file, row: r.row, ...(r.table ? { table: true as const } : {}) });
 
   const statements = readYamlRecords(ctx, 'statements', statementSchema);
-  checkUnique(ctx, 'statement', statements);
-  for (const { record, file, line } of statements) {
-    checkRefs(file, line, 'source', 'source', [record.source]);
-    checkRefs(file, line, 'indicators', 'indicator', record.indicators);
-    checkRefs(file, line, 'evidence', 'record', record.evidence);
-  }
+  checkUnique(
+    ctx,
+    'statement id',
+    statements.map((s) => ({ id: s.record.id, file: s.file, row: s.line })),
+  );
+  for (const item of statements) checkYamlRefs(ctx, item);
 
   const events = readYamlRecords(ctx, 'events', eventSchema);
-  checkUnique(ctx, 'event', events);
-  for (const { record, file, line } of events) {
-    checkRefs(file, line, 'source', 'source', [record.source]);
-    checkRefs(file, line, 'indicators', 'indicator', record.indicators);
-    checkRefs(file, line, 'geo', 'geo', record.geo);
-  }
+  checkUnique(
+    ctx,
+    'event id',
+    events.map((e) => ({ id: e.record.id, file: e.file, row: e.line })),
+  );
+  for (const item of events) checkYamlRefs(ctx, item);
 
-  const metaPath = join(dataDir, 'dataset.yaml');
-  let metaInput: Record<string, unknown> = {};
-  try {
-    const parsed = parseYamlObject(readFileSync(metaPath, 'utf8'));
-    for (const e of parsed.errors)
-      ctx.issues.push({ file: ctx.rel(metaPath), row: e.line, message: `YAML syntax: ${e.message}` });
-    metaInput = (parsed.value ?? {}) as Record<string, unknown>;
-  } catch {
-    ctx.issues.push({
-      file: ctx.rel(metaPath),
-      message: 'missing dataset.yaml (name, version, licence, citation)',
-    });
-  }
-
-  checkProvenance(ctx, observations, changes);
-
-  if (ctx.issues.length > 0) return { issues: ctx.issues };
+  const corrections = readCorrections(ctx);
+  const metaInput = readMeta(ctx);
+  const tables = options.storeTables ? readStoreTables(ctx, geos, base) : undefined;
+  const allowed = applyKnownIssues(ctx);
 
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const records = {
     geos,
     sources: sources.map((s) => s.record).sort(byId),
     indicators: indicators.map((i) => i.record).sort(byId),
-    observations: observations.sort(
-      (a, b) =>
-        (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
-        (a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : 0) ||
-        comparePeriods(a.period, b.period) ||
-        byId(a, b),
-    ),
-    changes: changes.sort(byId),
+    observations: observationRows
+      .map((r) => r.record)
+      .sort(
+        (a, b) =>
+          (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
+          (a.geo < b.geo ? -1 : a.geo > b.geo ? 1 : 0) ||
+          comparePeriods(a.period, b.period) ||
+          byId(a, b),
+      ),
+    changes: changeRows.map((r) => r.record).sort(byId),
     statements: statements.map((s) => s.record).sort(byId),
     events: events
       .map((e) => e.record)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || byId(a, b)),
-  } satisfies Omit<Dataset, 'meta'>;
+  } satisfies Omit<Dataset, 'meta' | 'corrections'>;
 
   const contentHash = createHash('sha256').update(canonicalJson(records)).digest('hex');
   const version = String(metaInput.version ?? '');
@@ -577,12 +353,46 @@ export function loadDataset(dataDir: string, options: { base?: string } = {}): L
     contentHash,
     builtFrom: 'packages/core/data',
   } satisfies Record<keyof DatasetMeta, unknown>);
-  if (!meta.success) {
+  if (!meta.success)
     for (const z of zodIssues(meta.error, metaInput))
-      ctx.issues.push({ file: ctx.rel(metaPath), column: z.column, message: z.message });
-    return { issues: ctx.issues };
+      ctx.issues.push({ file: ctx.rel(join(dataDir, 'dataset.yaml')), column: z.column, message: z.message });
+
+  const withTables = tables === undefined ? {} : { tables };
+  if (ctx.issues.length > 0 || !meta.success) return { issues: ctx.issues, allowed, ...withTables };
+  return { dataset: { meta: meta.data, ...records, corrections }, issues: [], allowed, ...withTables };
+}
+
+/** The store tables, checked against the places, sources and indicators read, when all could be read. */
+function readStoreTables(ctx: LoadContext, geos: GeoEntry[], base: string): StoreTable[] | 'deferred' {
+  const { geo, source, indicator } = ctx.unreadable;
+  if (geo.size + source.size + indicator.size > 0) return 'deferred';
+  const known = { geos, sources: [...ctx.sources.values()], indicators: [...ctx.indicators.values()] };
+  const { tables, issues } = loadStoreTables(ctx.root, known, { base });
+  ctx.issues.push(...issues);
+  return tables;
+}
+
+/** data/dataset.yaml: name, version, licence, citation. */
+function readMeta(ctx: LoadContext): Record<string, unknown> {
+  const metaPath = join(ctx.root, 'dataset.yaml');
+  try {
+    const parsed = parseYamlObject(readFileSync(metaPath, 'utf8'));
+    for (const e of parsed.errors)
+      ctx.issues.push({ file: ctx.rel(metaPath), row: e.line, message: `YAML syntax: ${e.message}` });
+    return (parsed.value ?? {}) as Record<string, unknown>;
+  } catch {
+    ctx.issues.push({
+      file: ctx.rel(metaPath),
+      message: 'missing dataset.yaml (name, version, licence, citation)',
+    });
+    return {};
   }
-  return { dataset: { meta: meta.data, ...records }, issues: [] };
+}
+
+/** data/corrections.yaml: the corrections log (checked against the kept releases by checkReleases). */
+function readCorrections(ctx: LoadContext): Correction[] {
+  if (!existsSync(join(ctx.root, 'corrections.yaml'))) return [];
+  return readYamlFile(ctx, 'corrections.yaml', correctionSchema).map((c) => c.record);
 }
 
 export type { Event, Statement };

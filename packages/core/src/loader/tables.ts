@@ -12,11 +12,30 @@ import {
   type Observation,
   observationSchema,
 } from '../schemas/index.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
+import { type LoadContext, listFiles, resolveGeo } from './context.js';
+import { readCsvText } from './csv.js';
 import { shown } from './issues.js';
-import { type LoadContext, listFiles, resolveGeo } from './load.js';
+import type { ReadRecord } from './rows.js';
 import { parseValue } from './values.js';
 import { parseYamlObject } from './yaml.js';
+
+/** How a table's rows get their indicator: one for every row, or a column mapped value by value. */
+export const indicatorMapping = {
+  indicator: idSchema.optional().describe('A fixed indicator for every row.'),
+  indicatorColumn: z.string().optional(),
+  indicators: z.record(z.string(), idSchema).optional().describe('Value of indicatorColumn → indicator id.'),
+  skip: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Value of indicatorColumn → why its rows are left out.'),
+};
+
+/** The refinement that makes a spec choose one of the two ways of `indicatorMapping`. */
+export const oneIndicatorMapping = [
+  (s: { indicator?: string; indicatorColumn?: string; indicators?: Record<string, string> }) =>
+    (s.indicator === undefined) !== (s.indicatorColumn === undefined && s.indicators === undefined),
+  { message: 'give either indicator, or indicatorColumn with indicators' },
+] as const;
 
 export const tableSpecSchema = z
   .object({
@@ -32,39 +51,27 @@ export const tableSpecSchema = z
       .describe('Column holding the geography (ISO code or region CUT number).'),
     period: z.string().describe('Column holding the period (year).'),
     value: z.string().describe('Column holding the value.'),
-    indicator: idSchema.optional().describe('A fixed indicator for every row.'),
-    indicatorColumn: z.string().optional(),
-    indicators: z
-      .record(z.string(), idSchema)
-      .optional()
-      .describe('Value of indicatorColumn → indicator id.'),
-    skip: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe('Value of indicatorColumn → why its rows are left out.'),
+    ...indicatorMapping,
     notes: z.string().optional(),
   })
   .strict()
   .refine((s) => (s.geo === undefined) !== (s.geoColumn === undefined), {
     message: 'give exactly one of geo or geoColumn',
   })
-  .refine(
-    (s) => (s.indicator === undefined) !== (s.indicatorColumn === undefined && s.indicators === undefined),
-    {
-      message: 'give either indicator, or indicatorColumn with indicators',
-    },
-  );
+  .refine(...oneIndicatorMapping);
 export type TableSpec = z.infer<typeof tableSpecSchema>;
 
 /** Reads every data/tables/*.yaml spec and the CSV it names into observations. */
-export function loadTables(ctx: LoadContext): Observation[] {
-  const out: Observation[] = [];
+export function loadTables(ctx: LoadContext): ReadRecord<Observation>[] {
+  const out: ReadRecord<Observation>[] = [];
   const dir = join(ctx.root, 'tables');
   for (const specPath of listFiles(dir, ['.yaml', '.yml'])) {
     const specFile = ctx.rel(specPath);
     const parsed = parseYamlObject(readFileSync(specPath, 'utf8'));
     for (const e of parsed.errors)
       ctx.issues.push({ file: specFile, row: e.line, message: `YAML syntax: ${e.message}` });
+    // Tables the columnar store holds (comuna × month) are read by loadStoreTables, not expanded here.
+    if ((parsed.value as { into?: unknown } | undefined)?.into === 'store') continue;
     const spec = tableSpecSchema.safeParse(parsed.value);
     if (!spec.success) {
       for (const iss of spec.error.issues)
@@ -76,7 +83,12 @@ export function loadTables(ctx: LoadContext): Observation[] {
   return out;
 }
 
-function readTable(ctx: LoadContext, spec: TableSpec, csvPath: string, specFile: string): Observation[] {
+function readTable(
+  ctx: LoadContext,
+  spec: TableSpec,
+  csvPath: string,
+  specFile: string,
+): ReadRecord<Observation>[] {
   const file = ctx.rel(csvPath);
   let text: string;
   try {
@@ -89,16 +101,14 @@ function readTable(ctx: LoadContext, spec: TableSpec, csvPath: string, specFile:
     });
     return [];
   }
-  let table: ReturnType<typeof parseCsv>;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      ctx.issues.push({ file, row: e.line, message: `CSV syntax: ${e.message}` });
-      return [];
-    }
-    throw e;
-  }
+  const table = readCsvText(text);
+  for (const b of table.broken)
+    ctx.issues.push({
+      file,
+      row: b.line,
+      message: `CSV syntax: ${b.message}`,
+      hint: 'the rest of the table was read; fix this row',
+    });
   const columns = [spec.geoColumn, spec.period, spec.value, spec.indicatorColumn].filter(
     (c): c is string => !!c,
   );
@@ -116,7 +126,7 @@ function readTable(ctx: LoadContext, spec: TableSpec, csvPath: string, specFile:
     ctx.issues.push({ file: specFile, column: 'source', message: `unknown source "${spec.source}"` });
     return [];
   }
-  const out: Observation[] = [];
+  const out: ReadRecord<Observation>[] = [];
   for (const { line, raw, cells } of table.rows) {
     const bad = (column: string, message: string, hint?: string) =>
       ctx.issues.push({ file, row: line, column, message, ...(hint ? { hint } : {}) });
@@ -173,10 +183,8 @@ function readTable(ctx: LoadContext, spec: TableSpec, csvPath: string, specFile:
       notes: `Row ${line} of ${file} (${table.header.join(',')}).${spec.notes ? ` ${spec.notes}` : ''}`,
     };
     const result = observationSchema.safeParse(candidate);
-    if (result.success) {
-      out.push(result.data);
-      ctx.where.set(result.data.id, { file, row: line, table: true });
-    } else
+    if (result.success) out.push({ record: result.data, file, row: line, table: true });
+    else
       for (const iss of result.error.issues)
         bad(iss.path.map(String).join('.') || 'row', `${iss.message}, got ${shown(cells[spec.period])}`);
   }

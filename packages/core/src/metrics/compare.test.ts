@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { compareText } from '../format/compare.js';
 import { intervalFor } from '../qualifiers/policy.js';
 import { type CompareItem, compare } from './compare.js';
+
+/** The numbers and the sentences of a comparison, as the API serves them. */
+const both = (items: CompareItem[]) => {
+  const c = compare(items);
+  return c && { ...c, ...compareText(c) };
+};
 
 // The seed's four reported changes, as the article gives them.
 const seizures: CompareItem = {
@@ -45,7 +52,7 @@ describe('compare', () => {
     // seizures 2020→2021: 1 year, (2.5)^1 − 1 = +150 %/yr; cannabis: +207 %/yr
     // street sales 2015→2019: 4 years, (1.62)^(1/4) − 1 = 0.128181 → +12.8181 %/yr
     // convictions 2015→2019: 4 years, (1.18)^(1/4) − 1 = 0.042247 → +4.2247 %/yr
-    const r = compare([seizures, cannabis, streetSales, convictions]);
+    const r = both([seizures, cannabis, streetSales, convictions]);
     expect(r?.items.map((x) => x.years)).toEqual([1, 1, 4, 4]);
     expect(r?.items.map((x) => x.annualized.value)).toEqual([
       150,
@@ -59,33 +66,85 @@ describe('compare', () => {
       'fiscalia.convictions.microtrafficking',
     ]);
     expect(r?.groups.context).toEqual([]);
-    expect(r?.finding).toBe('outputs_faster');
+    expect(r?.finding).toBe('apart');
+    expect(r?.gap).toBeNull();
   });
 
-  it('compare() says in English what the seed figures show and what they cannot show', () => {
-    expect(compare([seizures, streetSales])?.sentence.en).toBe(
-      'Enforcement outputs rose faster than outcomes: seizures +150% in one year (2020–2021), against ' +
-        'street-level sales +62% over four years (2015–2019; about +12.8% a year). They cannot show whether ' +
-        'the policy works: they compare different measures, from different sources, over different spans; a ' +
-        'yearly rate taken from a one-year change is a single data point, not a trend; and a change in ' +
-        'enforcement output measures police activity, not the drug market.',
+  it('compare() states no "faster" when the outputs (2020–2021) and outcomes (2015–2019) do not overlap', () => {
+    expect(both([seizures, streetSales])?.sentence.en).toBe(
+      'Enforcement outputs: seizures +150% in one year (2020–2021). Outcomes: street-level sales +62% over ' +
+        'four years (2015–2019; about +12.8% a year). The outputs and the outcomes cover years that do not ' +
+        'overlap, so these figures cannot show whether one rose faster than the other. They cannot show ' +
+        'whether the policy works: they compare different measures, from different sources; a yearly rate ' +
+        'taken from a one-year change is a single data point, not a trend; and a change in enforcement ' +
+        'output measures police activity, not the drug market.',
     );
   });
 
   it('compare() says it in Chilean Spanish, with es-CL numbers', () => {
-    expect(compare([seizures, cannabis, streetSales, convictions], 'es')?.text).toBe(
-      'Los indicadores de actividad policial subieron más rápido que los de resultado: incautaciones +150% ' +
-        'en un año (2020–2021) e incautaciones de cannabis +207% en un año (2020–2021), frente a venta ' +
-        'callejera de drogas +62% en cuatro años (2015–2019; cerca de +12,8% al año) y condenas por ' +
-        'microtráfico +18% en cuatro años (2015–2019; cerca de +4,2% al año). Estas cifras no permiten saber ' +
-        'si la política funciona: comparan medidas distintas, de fuentes distintas, en períodos distintos; ' +
-        'una tasa anual que sale del cambio de un solo año es un dato aislado, no una tendencia; y un cambio ' +
-        'en la actividad policial mide esa actividad, no el mercado de drogas.',
+    expect(both([seizures, cannabis, streetSales, convictions])?.sentence.es).toBe(
+      'Actividad policial: incautaciones +150% en un año (2020–2021) e incautaciones de cannabis +207% en ' +
+        'un año (2020–2021). Resultados: venta callejera de drogas +62% en cuatro años (2015–2019; cerca de ' +
+        '+12,8% al año) y condenas por microtráfico +18% en cuatro años (2015–2019; cerca de +4,2% al año). ' +
+        'La actividad policial y los resultados cubren años que no se superponen, así que estas cifras no ' +
+        'permiten saber si unos subieron más rápido que otros. Estas cifras no permiten saber si la política ' +
+        'funciona: comparan medidas distintas, de fuentes distintas; una tasa anual que sale del cambio de un ' +
+        'solo año es un dato aislado, no una tendencia; y un cambio en la actividad policial mide esa ' +
+        'actividad, no el mercado de drogas.',
     );
   });
 
+  it('compare() gives the headline gap only over overlapping spans', () => {
+    // outputs +100 % over 2015→2019: 2^(1/4) − 1 = 18.9207 %/yr; street sales 12.8181 %/yr
+    // gap = 18.9207 − 12.8181 = 6.1026 points a year
+    const overlapping = { ...seizures, from: '2015', to: '2019', percent: 100 };
+    const r = both([overlapping, streetSales]);
+    expect(r?.finding).toBe('outputs_faster');
+    expect(r?.gap?.value).toBeCloseTo(6.1026, 4);
+    expect(r?.sentence.en).toMatch(
+      /^Enforcement outputs rose faster than outcomes: seizures \+100% over four years/,
+    );
+    const apart = both([seizures, streetSales]);
+    expect(apart?.gap).toBeNull();
+    expect(apart?.gapReason).toContain('do not overlap');
+  });
+
+  it('compare() says when an outcome is a justice-system case count, and names places that differ', () => {
+    const region = {
+      ...seizures,
+      geo: 'CL-RM',
+      place: { es: 'Región Metropolitana', en: 'Santiago Metropolitan Region' },
+    };
+    const sales = {
+      ...streetSales,
+      geo: 'CL',
+      place: { es: 'Chile', en: 'Chile' },
+      countedBy: 'justice' as const,
+    };
+    const r = both([region, sales]);
+    expect(r?.sentence.en).toContain(
+      'seizures in Santiago Metropolitan Region +150% in one year (2020–2021)',
+    );
+    expect(r?.sentence.en).toContain(
+      'street-level sales in Chile, a justice-system case count, +62% over four years',
+    );
+    expect(r?.sentence.es).toContain('venta callejera de drogas en Chile, causas de la justicia,');
+    expect(r?.caveats.en).toContain(
+      'The figure for street-level sales counts cases recorded by the justice system: it moves with enforcement and prosecution effort, not only with what its name describes.',
+    );
+    expect(r?.caveats.en).toContain(
+      'The figures are for different places (Santiago Metropolitan Region and Chile).',
+    );
+  });
+
+  it('compare() says a one-year change is "in one year", never "a year"', () => {
+    const en = both([seizures])?.sentence.en ?? '';
+    expect(en).toContain('+150% in one year (2020–2021)');
+    expect(en).not.toContain('+150% a year');
+  });
+
   it('compare() lists caveats that follow from the inputs', () => {
-    const r = compare([seizures, cannabis, streetSales, convictions]);
+    const r = both([seizures, cannabis, streetSales, convictions]);
     expect(r?.caveats.en).toEqual([
       'The changes cover different spans (2020–2021; 2015–2019): annual rates put them on the same footing per year, not on the same years.',
       'The periods 2015–2019 and 2020–2021 do not overlap: the figures describe different years and miss whatever changed in between.',
@@ -105,7 +164,7 @@ describe('compare', () => {
   it('compare() carries the interval of an approximate change into the rate, the sentence and the caveats', () => {
     // "about 62 %" → [55.8, 68.2]; (1.558)^(1/4) − 1 = 11.7228 %; (1.682)^(1/4) − 1 = 13.8824 %
     const rough = { ...streetSales, percent: intervalFor(62, 'approximately') };
-    const r = compare([seizures, rough]);
+    const r = both([seizures, rough]);
     expect(r?.items[1]?.annualized).toEqual({
       value: expect.closeTo(12.8181, 4),
       low: expect.closeTo(11.7228, 4),
@@ -135,7 +194,7 @@ describe('compare', () => {
       percent: { value: 20, low: 10, high: 30 },
     };
     const outcome: CompareItem = { id: 'b', role: 'outcome', from: '2020', to: '2021', percent: 15 };
-    const r = compare([out, outcome]);
+    const r = both([out, outcome]);
     expect(r?.finding).toBe('overlap');
     expect(r?.sentence.en).toMatch(
       /^Enforcement outputs seem to have changed faster than outcomes, but the approximate figures do not rule out the opposite: a /,
@@ -147,7 +206,7 @@ describe('compare', () => {
 
   it('compare() names outcomes first when they moved faster, and avoids "rose" when something fell', () => {
     const fell: CompareItem = { id: 'arrests', role: 'output', from: '2019', to: '2021', percent: -19 };
-    const r = compare([fell, streetSales]);
+    const r = both([fell, streetSales]);
     // arrests: (0.81)^(1/2) − 1 = −10 %/yr; street sales +12.8 %/yr
     expect(r?.finding).toBe('outcomes_faster');
     expect(r?.sentence.en).toMatch(
@@ -157,7 +216,7 @@ describe('compare', () => {
   });
 
   it('compare() describes a single figure without pretending to compare', () => {
-    const r = compare([streetSales]);
+    const r = both([streetSales]);
     expect(r?.finding).toBe('one_sided');
     expect(r?.sentence.en).toBe(
       'Only outcomes are given: street-level sales +62% over four years (2015–2019; about +12.8% a year). ' +
@@ -177,7 +236,7 @@ describe('compare', () => {
       to: '2019',
       percent: 6.3,
     };
-    const r = compare([seizures, streetSales, population]);
+    const r = both([seizures, streetSales, population]);
     expect(r?.sentence.en).toContain(
       'For context: ine.population +6.3% over four years (2015–2019; about +1.5% a year).',
     );

@@ -1,4 +1,4 @@
-// Metrics: pure, interval-aware calculations over the kit's levels and reported changes (d3 style: one
+// Metrics (the registry of metric units, with selection and guards, is @mt0/core/registry): pure, interval-aware calculations over the kit's levels and reported changes (d3 style: one
 // function per file). Each takes exact numbers or intervals and returns an interval, or `undefined` for
 // impossible input; none throws on data or mutates. Depends on the qualifier policy, the period parser
 // and the format module (for `compare`'s sentences) only.
@@ -11,6 +11,7 @@ export {
   type CompareRole,
   type Comparison,
   compare,
+  spansOverlap,
 } from './compare.js';
 export { compound } from './compound.js';
 export { impliedBase } from './impliedBase.js';
@@ -32,3 +33,12 @@ export {
 export { ratePer100k } from './ratePer100k.js';
 export type { SeriesPoint } from './series.js';
 export { share } from './share.js';
+export type {
+  MetricInput,
+  MetricResult,
+  MetricUnit,
+  ParamDescriptor,
+  Refusal,
+  ResultField,
+  Warning,
+} from './unit.js';

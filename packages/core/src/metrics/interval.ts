@@ -11,7 +11,7 @@ export type Estimate = number | Interval;
  *
  * Edge cases: `undefined` when any part is not finite or when `low ≤ value ≤ high` does not hold.
  * @example toInterval(2681) // { value: 2681, low: 2681, high: 2681 }
- * @example toInterval({ value: 2681, low: 2412.9, high: 2681 }) // the same object's numbers, copied
+ * @example toInterval({ value: 2681, low: 2412.9, high: 2681 }) // { value: 2681, low: 2412.9, high: 2681 } (a copy)
  */
 export function toInterval(estimate: Estimate): Interval | undefined {
   if (typeof estimate === 'number') {

@@ -108,8 +108,9 @@ function level(points: readonly { v: Interval }[], aggregate: 'mean' | 'total'):
  * Points whose period or value cannot be read are skipped and listed in `skipped`.
  * @example prePost([{ period: '2012', value: 10 }, { period: '2013', value: 20 }, { period: '2015', value: 30 }],
  *   { id: 'mt0.launch', date: '2014' })
- * // { event: 'mt0.launch', before: { periods: ['2012', '2013'], level: { value: 15, … } },
- * //   after: { periods: ['2015'], level: { value: 30, … } }, absoluteChange: { value: 15, … }, percentChange: { value: 100, … }, … }
+ * // { event: 'mt0.launch', aggregate: 'mean', before: { periods: ['2012', '2013'], level: { value: 15, … } },
+ * //   after: { periods: ['2015'], level: { value: 30, … } }, excluded: [], skipped: [], absoluteChange: { value: 15, … },
+ * //   percentChange: { value: 100, … }, breaks: [] }
  */
 export function prePost(
   series: readonly SeriesPoint[],

@@ -6,6 +6,13 @@ export const YEAR = /^(19|20)\d{2}$/;
 export const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
 export const POINT = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
 
+/**
+ * How a record's period is to be read, beyond its text: `partial` when the record covers only part of it
+ * (a year to date), `undated` when the source gives no period at all and the one filed is our reading.
+ */
+export const PERIOD_STATUSES = ['partial', 'undated'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
 /** A single period: a year or a month. */
 export type PeriodPoint = { kind: 'year'; year: number } | { kind: 'month'; year: number; month: number };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { qualifierSchema } from '../qualifiers/schema.js';
 import { confidenceSchema, geoSchema, idSchema, languageSchema } from './common.js';
-import { periodSchema } from './period.js';
+import { periodSchema, periodStatusSchema } from './period.js';
 
 /**
  * A relative change as a source publishes it (+150 % from 2020 to 2021). The levels behind it are
@@ -23,6 +23,13 @@ export const reportedChangeSchema = z
     lang: languageSchema,
     confidence: confidenceSchema,
     quoteCheck: z.string().optional(),
+    periodStatus: periodStatusSchema.optional(),
+    forecast: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
+      ),
     notes: z.string().optional(),
   })
   .strict()

@@ -23,20 +23,35 @@ export const idSchema = z
     'expected a lower-case id of letters, digits, dots, dashes (mt0.arrests)',
   );
 
-/** `CL`, a region `CL-RM`, or another country `AR`. Checked against the geography table at build. */
+/**
+ * `CL`, a region `CL-RM`, a comuna `CL-05101` (`CL-` + its 5-digit CUT code), or another country `AR`.
+ * Checked against the geography table at build.
+ */
 export const geoSchema = z
   .string()
-  .regex(/^[A-Z]{2}(-[A-Z]{2})?$/, 'expected CL, a region code such as CL-RM, or a country code such as AR')
-  .describe('CL for Chile; regions by ISO 3166-2 (CL-RM); other countries by ISO 3166-1 alpha-2.');
+  .regex(
+    /^[A-Z]{2}(-([A-Z]{2}|\d{5}))?$/,
+    'expected CL, a region code such as CL-RM, a comuna code such as CL-05101, or a country code such as AR',
+  )
+  .describe(
+    'CL for Chile; regions by ISO 3166-2 (CL-RM); comunas by CL- and their 5-digit CUT code (CL-05101); other countries by ISO 3166-1 alpha-2.',
+  );
 export type Geo = z.infer<typeof geoSchema>;
+
+export const geoLevelSchema = z.enum(['country', 'region', 'comuna']);
+export type GeoLevel = z.infer<typeof geoLevelSchema>;
 
 export const geoEntrySchema = z.object({
   id: geoSchema,
-  level: z.enum(['country', 'region']),
-  /** CUT number of a Chilean region, accepted as an alias in data files. */
+  level: geoLevelSchema,
+  /** CUT code of a Chilean region (5) or comuna (5101), accepted as an alias wherever a place is taken. */
   cut: z.number().int().positive().optional(),
   roman: z.string().optional(),
+  /** The place this one lies in: a comuna's region, a region's country. */
+  parent: geoSchema.optional(),
   name: bilingualSchema,
+  /** Other spellings found in the sources (Coihaique for Coyhaique), matched by the place resolver. */
+  variants: z.array(z.string().min(1)).optional(),
 });
 export type GeoEntry = z.infer<typeof geoEntrySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctionSchema } from '../releases/schema.js';
 import { reportedChangeSchema } from './change.js';
 import { geoEntrySchema } from './common.js';
 import { eventSchema } from './event.js';
@@ -21,7 +22,10 @@ export const datasetMetaSchema = z
   .strict();
 export type DatasetMeta = z.infer<typeof datasetMetaSchema>;
 
-/** Every record of the kit, as compiled into dist/dataset.json. */
+/**
+ * Every record of the kit, as compiled into dist/dataset.json, with the corrections log. The content hash
+ * covers the records (geos to events), not the meta or the log.
+ */
 export const datasetSchema = z
   .object({
     meta: datasetMetaSchema,
@@ -32,6 +36,9 @@ export const datasetSchema = z
     changes: z.array(reportedChangeSchema),
     statements: z.array(statementSchema),
     events: z.array(eventSchema),
+    corrections: z
+      .array(correctionSchema)
+      .describe('The corrections log (data/corrections.yaml): published figures changed since, and why.'),
   })
   .strict();
 export type Dataset = z.infer<typeof datasetSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { qualifierSchema } from '../qualifiers/schema.js';
 import { confidenceSchema, geoSchema, idSchema, languageSchema } from './common.js';
-import { periodSchema } from './period.js';
+import { periodSchema, periodStatusSchema } from './period.js';
 
 /**
  * A level: one indicator's value for one place and period, as a source states it.
@@ -25,6 +25,13 @@ export const observationSchema = z
       .string()
       .optional()
       .describe('Why the quote need not contain the number as written (e.g. a value read from a table row).'),
+    periodStatus: periodStatusSchema.optional(),
+    forecast: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
+      ),
     notes: z.string().optional(),
   })
   .strict()

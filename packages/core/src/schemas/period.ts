@@ -1,6 +1,6 @@
 // zod schemas for periods; the pure helpers are in ../periods (re-exported here for convenience).
 import { z } from 'zod';
-import { POINT, parsePeriod } from '../periods/index.js';
+import { PERIOD_STATUSES, POINT, parsePeriod } from '../periods/index.js';
 
 export * from '../periods/index.js';
 
@@ -17,3 +17,9 @@ export const periodSchema = z
   .describe('A year (2020), a month (2020-03) or a span of either (2015/2019).');
 
 export type Period = z.infer<typeof periodSchema>;
+
+export const periodStatusSchema = z
+  .enum(PERIOD_STATUSES)
+  .describe(
+    'partial: the record covers only part of its stated period (a year to date, January–September filed under the year); undated: the source gives no period and the one filed is our reading. Metrics refuse both unless asked (allowUndated=true for undated records).',
+  );

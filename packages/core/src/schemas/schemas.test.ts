@@ -3,6 +3,7 @@ import {
   datasetMetaSchema,
   eventSchema,
   geoEntrySchema,
+  geoSchema,
   indicatorSchema,
   observationSchema,
   reportedChangeSchema,
@@ -117,6 +118,10 @@ describe('indicatorSchema', () => {
     unit: 'persons',
     unitShort: { es: 'detenciones', en: 'arrests' },
     role: 'output',
+    roleReason: {
+      es: 'Cuenta personas detenidas por la policía.',
+      en: 'Counts persons the police detained.',
+    },
   };
   it('accepts an indicator named in es and en with a unit and a role', () => {
     expect(indicatorSchema.safeParse(indicator).success).toBe(true);
@@ -125,6 +130,12 @@ describe('indicatorSchema', () => {
     expect(indicatorSchema.safeParse({ ...indicator, name: { es: 'Detenciones' } }).success).toBe(false);
     expect(indicatorSchema.safeParse({ ...indicator, role: 'result' }).success).toBe(false);
     expect(indicatorSchema.safeParse({ ...indicator, unit: 'people' }).success).toBe(false);
+  });
+  it('requires the reason for the role, in both languages', () => {
+    const { roleReason, ...without } = indicator;
+    expect(roleReason.en.length).toBeGreaterThan(0);
+    expect(indicatorSchema.safeParse(without).success).toBe(false);
+    expect(indicatorSchema.safeParse({ ...indicator, roleReason: { es: 'x' } }).success).toBe(false);
   });
 });
 
@@ -172,6 +183,25 @@ describe('geoEntrySchema and datasetMetaSchema', () => {
         name: { es: 'Metropolitana', en: 'Santiago' },
       }).success,
     ).toBe(true);
+  });
+  it('accept a comuna with its CUT code, parent region and spelling variants', () => {
+    const comuna = {
+      id: 'CL-11101',
+      level: 'comuna',
+      cut: 11101,
+      parent: 'CL-AI',
+      name: { es: 'Coyhaique', en: 'Coyhaique' },
+      variants: ['Coihaique'],
+    };
+    expect(geoEntrySchema.safeParse(comuna).success).toBe(true);
+    expect(geoEntrySchema.safeParse({ ...comuna, level: 'province' }).success).toBe(false);
+    expect(geoEntrySchema.safeParse({ ...comuna, variants: [''] }).success).toBe(false);
+  });
+  it.each(['CL', 'AR', 'CL-RM', 'CL-05101'])('geoSchema accepts %s', (id) => {
+    expect(geoSchema.safeParse(id).success).toBe(true);
+  });
+  it.each(['cl', 'CL-5101', 'CL-051011', 'CL-R', 'CL-rm', 'CL-05101 '])('geoSchema rejects %j', (id) => {
+    expect(geoSchema.safeParse(id).success).toBe(false);
   });
   it('require a semantic version and a sha256 content hash', () => {
     const meta = {

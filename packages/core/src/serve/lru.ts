@@ -12,9 +12,8 @@ interface Slot<V> {
 /**
  * A map whose values are charged their size in bytes; the total never exceeds `maxBytes`.
  * @example
- * const c = new ByteLru<string>(10);
- * c.set('a', 'aaaa', 4); c.set('b', 'bbbb', 4); c.get('a'); c.set('c', 'cccc', 4);
- * [c.get('a'), c.get('b'), c.bytes] // ['aaaa', undefined, 8]: b, never read, went first
+ * ((c) => (c.set('a', 'aaaa', 4), c.set('b', 'bbbb', 4), c.get('a'), c.set('c', 'cccc', 4),
+ *   [c.get('a'), c.get('b'), c.bytes]))(new ByteLru(10, 4)) // ['aaaa', undefined, 8] (b, never read, went first)
  */
 export class ByteLru<V> {
   readonly #slots = new Map<string, Slot<V>>();

@@ -1,7 +1,9 @@
-// Computes a view's comparison with @mt0/core's `compare`, for the server and the build (snapshot). Kept
-// out of the browser bundles: mt0.js asks the API's /v1/metrics/compare instead, and the embed page gets
-// the result in its props. Labels are the indicator names, as the API gives them.
+// Computes a view's comparison with @mt0/core (numbers from `compare`, sentences from `compareText`,
+// inputs from core's selection), for the server and the build (snapshot). Kept out of the browser
+// bundles: mt0.js asks the kit server instead, and the embed page gets the result in its props.
+import { compareText } from '@mt0/core/format';
 import { compare } from '@mt0/core/metrics';
+import { compareInputOf, select } from '@mt0/core/select';
 import { comparedChanges, comparisonKey } from '../data.js';
 import type { Bundle, ComparisonRec, Params } from '../types.js';
 
@@ -9,23 +11,20 @@ import type { Bundle, ComparisonRec, Params } from '../types.js';
 export function comparisonFor(b: Bundle, p: Params): ComparisonRec | undefined {
   const picked = comparedChanges(b, p);
   if (picked.length === 0) return undefined;
+  const sel = select(b);
+  // The view lists each figure's source under the chart, so its sentence leaves the source names out.
   const r = compare(
-    picked.map(({ ind, c }) => ({
-      id: c.id,
-      label: { es: ind.name.es, en: ind.name.en },
-      role: ind.role,
-      from: c.from,
-      to: c.to,
-      percent: { value: c.percent, low: c.low, high: c.high },
-      source: c.source,
-    })),
-    p.lang,
+    picked.map(({ c }) => {
+      const { sourceName: _shownBelow, ...item } = compareInputOf(sel, c);
+      return item;
+    }),
   );
   if (!r) return undefined;
+  const text = compareText(r);
   return {
     key: comparisonKey(picked),
-    sentence: r.sentence,
-    caveats: r.caveats,
+    sentence: text.sentence,
+    caveats: text.caveats,
     rates: r.items.map((x) => ({
       value: x.annualized.value,
       low: x.annualized.low,

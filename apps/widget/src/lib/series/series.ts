@@ -1,7 +1,9 @@
 // The `series` view: a time series of one indicator and geo, with events and series breaks marked,
 // missing periods drawn as gaps (never as zero) and an optional rate per 100,000 inhabitants.
 import { formatNumber, formatPeriod } from '@mt0/core/format';
-import { ratePer100k } from '@mt0/core/metrics';
+import { rateOf } from '@mt0/core/registry';
+import { select } from '@mt0/core/select';
+import { isPerCapita } from '@mt0/core/units';
 import {
   findIndicator,
   geoName,
@@ -80,8 +82,9 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   const obs = observationsOf(b, id, p.geo, p).filter((o) => !o.period.includes('/'));
   if (obs.length === 0) return undefined;
   const pop = id === POPULATION ? [] : observationsOf(b, POPULATION, p.geo);
-  const canRate = (ind.unit === 'count' || ind.unit === 'persons') && pop.length > 0;
+  const canRate = isPerCapita(ind.unit) && pop.length > 0;
   const perRate = rate && canRate;
+  const sel = select(b) as unknown as Parameters<typeof rateOf>[0];
   const monthly = obs.some((o) => o.period.length === 7);
   const byKey = new Map(obs.map((o) => [keyOf(o.period), o]));
   const srcIds = [...new Set(obs.map((o) => o.source))];
@@ -108,12 +111,25 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
     if (!o) return gap(period, plabel, key);
     const src = srcIds.indexOf(o.source);
     if (perRate) {
-      const popObs = pop.find((x) => x.period === o.period.slice(0, 4));
-      const r = popObs ? ratePer100k(o, popObs) : undefined;
-      if (!r) return gap(period, plabel, key);
-      const approximate = isApprox(o.qualifier) || isApprox(popObs?.qualifier ?? 'exact');
+      // Core's rate metric: the count per 100,000 with INE population of the same place and period,
+      // with its guards (a count of people or events, not a year to date); a refusal is a gap.
+      const r = rateOf(sel, o);
+      if (r.metric === undefined || r.value === null || r.low === null || r.high === null)
+        return gap(period, plabel, key);
+      const approximate = r.inputs.some((i) => isApprox(i.qualifier));
       const label = formatNumber(r.value, p.lang, { maximumFractionDigits: 1 });
-      return { period, plabel, key, ...r, approximate, label, range: '', src };
+      return {
+        period,
+        plabel,
+        key,
+        value: r.value,
+        low: r.low,
+        high: r.high,
+        approximate,
+        label,
+        range: '',
+        src,
+      };
     }
     return {
       period,
@@ -130,6 +146,7 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   });
   const first = points[0]?.key ?? 0;
   const last = points[points.length - 1]?.key ?? 0;
+  // The bundle holds the events core's selection says this series marks (eventsMarking).
   const events = b.events
     .filter((e) => e.indicators.length === 0 || e.indicators.includes(id))
     .map((e) => ({ key: keyOf(e.date), e }))

@@ -1,6 +1,14 @@
 // The `stat` view: one big number (a level) or change, with its period, qualifier and source.
 import { formatChangeSpan, formatPeriod } from '@mt0/core/format';
-import { changesOf, findIndicator, geoName, indicatorIds, observationsOf, sourceLabel } from '../data.js';
+import {
+  changesOf,
+  findIndicator,
+  geoName,
+  indicatorIds,
+  observationsOf,
+  periodKey,
+  sourceLabel,
+} from '../data.js';
 import { t } from '../i18n.js';
 import type { Bundle, Params, TableModel } from '../types.js';
 import { changeRange, changeText, isApprox, levelRange, levelText, rangeWords } from '../values.js';
@@ -59,7 +67,7 @@ export function statModel(b: Bundle, p: Params): StatModel | undefined {
             key: change.id,
             label: title,
             period: when,
-            periodKey: Number(change.from.slice(0, 4)),
+            periodKey: periodKey(change.from),
             value: big,
             sortValue: change.percent,
             approximate: isApprox(change.qualifier),
@@ -97,7 +105,7 @@ export function statModel(b: Bundle, p: Params): StatModel | undefined {
         key: x.id,
         label: title,
         period: formatPeriod(x.period, p.lang),
-        periodKey: Number(x.period.slice(0, 4)),
+        periodKey: periodKey(x.period),
         value: levelText(x, ind.unit, p.lang),
         sortValue: x.value,
         approximate: isApprox(x.qualifier),

@@ -1,6 +1,6 @@
 // The `statement` view: who said what, when, set next to the evidence it is checked against.
 import { formatChangeSpan, formatPeriod } from '@mt0/core/format';
-import { findIndicator, sourceLabel, statementFor } from '../data.js';
+import { findIndicator, periodKey, sourceLabel, statementFor } from '../data.js';
 import { t } from '../i18n.js';
 import type { Bundle, Lang, Params, TableRow } from '../types.js';
 import { changeRange, changeText, isApprox, levelRange, levelText } from '../values.js';
@@ -35,7 +35,7 @@ export function statementModel(b: Bundle, p: Params): StatementModel | undefined
           key: id,
           label: ind?.name[p.lang] ?? c.indicator,
           period: formatChangeSpan(c.from, c.to, p.lang),
-          periodKey: Number(c.from.slice(0, 4)),
+          periodKey: periodKey(c.from),
           value: changeText(c, p.lang),
           sortValue: c.percent,
           approximate: isApprox(c.qualifier),
@@ -54,7 +54,7 @@ export function statementModel(b: Bundle, p: Params): StatementModel | undefined
         key: id,
         label: ind?.name[p.lang] ?? o.indicator,
         period: formatPeriod(o.period, p.lang),
-        periodKey: Number(o.period.slice(0, 4)),
+        periodKey: periodKey(o.period),
         value: levelText(o, unit, p.lang),
         sortValue: o.value,
         approximate: isApprox(o.qualifier),
