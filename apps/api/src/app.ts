@@ -20,6 +20,7 @@ import { addCsvToDocument } from './routes/common.js';
 import { createDocsRoutes } from './routes/docs.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { eventRoutes } from './routes/events.js';
+import { geoRoutes } from './routes/geos.js';
 import { healthRoutes } from './routes/health.js';
 import { indexRoutes } from './routes/index.js';
 import { indicatorRoutes } from './routes/indicators.js';
@@ -51,6 +52,7 @@ const app = base
   .route('/v1', indexRoutes)
   .route('/v1', indicatorRoutes)
   .route('/v1', sourceRoutes)
+  .route('/v1', geoRoutes)
   .route('/v1', observationRoutes)
   .route('/v1', changeRoutes)
   .route('/v1', statementRoutes)

@@ -119,7 +119,8 @@ const many = (description: string, example: string) =>
 
 const one = (description: string, example: string) => z.string().optional().openapi({ description, example });
 
-const geoDescription = 'Geography: an ISO code (CL, CL-RM) or a region CUT number (13 = CL-RM).';
+const geoDescription =
+  'Place: an id in any case (CL, CL-RM, CL-05101), a CUT code (13, 5101) or an unambiguous name (Calama); see /v1/geos.';
 const confidenceDescription =
   'Confidence grades to include: A (primary source quoted), B (secondary source quoting the primary), C (unclear). Default A,B; C only when asked.';
 

@@ -3,8 +3,8 @@
 // ProblemError naming the parameter; nothing here can throw anything else.
 import type { Confidence } from '@mt0/core/schemas';
 import { parsePeriod } from '@mt0/core/schemas';
-import { placeHint, resolvePlaceId, select } from '@mt0/core/select';
-import { dataset, geos, indicators, meta, sources } from './data.js';
+import { indicators, meta, sources } from './data.js';
+import { placeParam } from './places.js';
 import { echo, invalidParam } from './problem.js';
 
 export type QueryValue = string | string[] | undefined;
@@ -55,13 +55,7 @@ export const sourceList = (name: string, v: QueryValue) => {
 
 /** A place id, an alias such as a CUT number (`13`), any case → the id (core's resolver), or a problem naming `name`. */
 export function geoId(name: string, value: string): string {
-  const id = resolvePlaceId(select(dataset), value);
-  if (id === undefined || !geos.has(id)) {
-    throw invalidParam(name, `unknown geography ${echo(value)}; ${placeHint(select(dataset), value)}`, [
-      ...geos.keys(),
-    ]);
-  }
-  return id;
+  return placeParam(name, value).id;
 }
 
 export const geoList = (name: string, v: QueryValue) => list(name, v)?.map((g) => geoId(name, g));

@@ -48,6 +48,7 @@ const body = {
     self: '/v1',
     indicators: '/v1/indicators',
     sources: '/v1/sources',
+    geos: '/v1/geos',
     observations: '/v1/observations',
     changes: '/v1/changes',
     statements: '/v1/statements',

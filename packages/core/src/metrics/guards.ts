@@ -3,6 +3,7 @@
 // set against a full one, no silent crossing of a series break or use of an undated record. Also the
 // pieces every result carries: its inputs, the lowest grade among them, the common parameters.
 import { parsePeriod, periodEnd, periodStart } from '../periods/index.js';
+import { resolvePlace } from '../places/index.js';
 import type { Confidence } from '../schemas/common.js';
 import {
   breaksBetween,
@@ -128,8 +129,19 @@ export function readCommon(sel: Sel, q: MetricQuery): Common | Refusal {
   const geo = resolvePlaceId(sel, geoText);
   if (!geo) {
     const reason = `unknown place ${JSON.stringify(geoText.slice(0, 80))}; ${placeHint(sel, geoText)}`;
+    // A short did-you-mean (or the places a shared name stands for), never the list of every place.
+    const r = resolvePlace(sel.places, geoText);
+    const near = r.ok
+      ? []
+      : r.reason === 'ambiguous'
+        ? r.candidates
+        : r.reason === 'unknown'
+          ? r.suggestions
+          : [];
     return refuse('invalid', `Query parameter "geo": ${reason}.`, [{ name: 'geo', reason }], {
-      allowed: [...sel.geos.keys()],
+      suggestions: near
+        .slice(0, 5)
+        .map((p) => ({ id: p.id, level: p.level, name: { es: p.name.es, en: p.name.en } })),
     });
   }
   const source = listOf(q, 'source');

@@ -7,8 +7,8 @@ import { getPath } from 'hono/utils/url';
 import type { AppEnv, Format } from '../../env.js';
 import { invalidParam } from '../../lib/problem.js';
 
-/** Collections that answer a `.csv` suffix. */
-export const CSV_PATHS: ReadonlySet<string> = new Set(COLLECTION_NAMES.map((x) => `/v1/${x}`));
+/** Collections that answer a `.csv` suffix: the downloadable collections, and the places. */
+export const CSV_PATHS: ReadonlySet<string> = new Set([...COLLECTION_NAMES, 'geos'].map((x) => `/v1/${x}`));
 
 /** Hono `getPath` that routes `/v1/observations.csv` as `/v1/observations`. */
 export function stripCsvSuffix(request: Request): string {
