@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOrigin, readConfig } from './config.js';
 
@@ -35,6 +36,24 @@ describe('readConfig()', () => {
       const r = readConfig(env);
       expect('error' in r && r.error, name).toMatch(new RegExp(`^${name} must`));
     }
+  });
+});
+
+describe('the settings through `pnpm start`', () => {
+  it('reach the server: turbo passes every variable readConfig reads (its strict mode drops the others)', () => {
+    const turbo = JSON.parse(readFileSync(new URL('../../../../turbo.json', import.meta.url), 'utf8')) as {
+      globalPassThroughEnv: string[];
+    };
+    const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
+    const read = [...new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1] as string))];
+    expect(read).toEqual(
+      expect.arrayContaining(['PORT', 'HOST', 'PUBLIC_ORIGIN', 'TRUST_PROXY', 'MT0_CACHE_MB']),
+    );
+    const passed = (name: string) =>
+      turbo.globalPassThroughEnv.some((p) =>
+        p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : p === name,
+      );
+    expect(read.filter((name) => !passed(name))).toEqual([]);
   });
 });
 
