@@ -20,7 +20,9 @@ describe('the change metric', () => {
       source: 'senda.2021.enpg2020',
     });
     expect(r.unit).toBe('percentage points');
-    expect(r.value).toBeCloseTo(-1.3, 9);
+    // Exactly −1.3, as the sources' decimals give it (11.4 − 12.7 in binary floating point is −1.299999999999999).
+    expect([r.value, r.low, r.high]).toEqual([-1.3, -1.3, -1.3]);
+    expect(r.formula).toBe('(to − from) = (11.4 − 12.7) = -1.3 percentage points');
   });
 
   it('change() refuses two places, periods out of order, and 12 months against 9', () => {

@@ -3,6 +3,7 @@
 import { bounds, intervalNote, num } from '../../format/formula.js';
 import { yearsBetween } from '../../periods/index.js';
 import { absoluteChange } from '../absoluteChange.js';
+import { decimalShift } from '../decimal.js';
 import {
   ALLOW_BREAK,
   ALLOW_UNDATED,
@@ -85,9 +86,13 @@ export const change: MetricUnit = {
     const meta = metaOf(sel);
     if (isProportion(sel, a.indicator)) {
       // A difference of percents is in percentage points, never a percent of a percent.
-      const k = unit === 'share' ? 100 : 1;
-      const pts = { value: abs.value * k, low: abs.low * k, high: abs.high * k };
-      const scale = k === 1 ? '' : ' × 100';
+      const k = unit === 'share' ? 2 : 0; // a share × 10², a percent as it is
+      const pts = {
+        value: decimalShift(abs.value, k),
+        low: decimalShift(abs.low, k),
+        high: decimalShift(abs.high, k),
+      };
+      const scale = k === 0 ? '' : ' × 100';
       return {
         metric: 'change',
         value: pts.value,
