@@ -60,7 +60,7 @@ describe('typed client (@mt0/api/client)', () => {
     const imp = await (
       await m.implied.$get({
         query: {
-          share: 'mt0.arrests.hotline_share@2020/2021',
+          share: 'mt0.arrests.hotline_share@2022',
           total: 'mt0.arrests:CL:2020:pdi.via.insightcrime.2022',
           allowUndated: 'true',
         },

@@ -133,7 +133,7 @@ export const coreCases: CoreCase[] = [
     name: 'the hotline is about a third of 2,681 arrests, as an interval',
     async run(fetch) {
       const res = await fetch(
-        '/v1/metrics/implied?share=mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022&allowUndated=true',
+        '/v1/metrics/implied?share=mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022&allowUndated=true',
       );
       expect(res.status).toBe(200);
       const body = (await res.json()) as {

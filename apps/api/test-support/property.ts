@@ -251,14 +251,14 @@ const VALID_VALUES = [
   'cead.cases.drugs@2019',
   'cead.cases.drugs@2015',
   'mt0.arrests@2020',
-  'mt0.arrests.hotline_share@2020/2021',
+  'mt0.arrests.hotline_share@2022',
   'fiscalia.street_sales@2015/2019',
   'MA',
   'MC4x',
   // Each metric's documented examples, so that valid requests are drawn too.
   ...METRIC_UNITS.flatMap((m) => m.params.flatMap((p) => (p.example ? [p.example] : []))),
   'pdi.seizures.cocaine_hcl:CL:2015:pdi.via.latercera.2017',
-  'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022',
+  'mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022',
   'cead.cases.drugs@2025',
   'police.arrests.drugs.possession_share@2014',
 ];

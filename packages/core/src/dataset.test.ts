@@ -49,7 +49,7 @@ describe('the seed figures (public ids)', () => {
     expect(change(indicator)).toMatchObject({ from, to, percent, qualifier: 'exact', geo: 'CL' });
   });
 
-  it('mt0.arrests: 2,681 in 2020 exactly, and "nearly the same number" in 2021 as [0.9 × 2681, 2681]', () => {
+  it('mt0.arrests: 2,681 in 2020 exactly, and "nearly the same number" in 2021 as 2,681 ± 10 % (policy 1.1)', () => {
     expect(obs('mt0.arrests', '2020')).toMatchObject({
       value: 2681,
       low: 2681,
@@ -57,14 +57,16 @@ describe('the seed figures (public ids)', () => {
       qualifier: 'exact',
     });
     const y2021 = obs('mt0.arrests', '2021');
-    expect(y2021).toMatchObject({ value: 2681, qualifier: 'nearly', high: 2681, confidence: 'C' });
+    expect(y2021).toMatchObject({ value: 2681, qualifier: 'approximately', confidence: 'C' });
     expect(y2021?.low).toBeCloseTo(2412.9, 9); // 0.9 × 2681
+    expect(y2021?.high).toBeCloseTo(2949.1, 9); // 1.1 × 2681
   });
 
-  it('mt0.arrests.hotline_share: roughly a third, kept as the exact fraction with the policy interval', () => {
-    const share = obs('mt0.arrests.hotline_share', '2020/2021');
+  it('mt0.arrests.hotline_share: roughly a third, undated, dated as of its source (July 2022)', () => {
+    const share = obs('mt0.arrests.hotline_share', '2022');
     expect(share?.value).toBe(1 / 3);
     expect(share?.qualifier).toBe('approximately');
+    expect(share?.periodStatus).toBe('undated');
   });
 
   it('fiscalia.street_sales is an outcome whose underlying measure is said to be unidentified', () => {

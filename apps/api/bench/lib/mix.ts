@@ -76,7 +76,7 @@ export function loadMix(o: MixInputs): Request[] {
     { path: '/v1/metrics/compare?lang=es' },
     { path: '/v1/metrics/annualized?change=fiscalia.street_sales' },
     {
-      path: '/v1/metrics/implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022&allowUndated=true',
+      path: '/v1/metrics/implied?share=mt0.arrests.hotline_share@2022&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022&allowUndated=true',
     },
     { path: '/v1/statements' },
     { path: '/v1/indicators', headers: br },

@@ -11,14 +11,14 @@ interface Problem {
 
 const REFUSALS: [request: string, status: number, type: string, param: string, reason: RegExp][] = [
   [
-    'implied?share=mt0.arrests.hotline_share@2020/2021&total=ine.population@2020',
+    'implied?share=mt0.arrests.hotline_share@2022&total=ine.population@2020',
     422,
     'incompatible-units',
     'total',
     /must be mt0\.arrests, the total mt0\.arrests\.hotline_share is a share of/,
   ],
   [
-    'share?part=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020',
+    'share?part=mt0.arrests.hotline_share@2022&total=mt0.arrests@2020',
     422,
     'incompatible-units',
     'part',
@@ -119,7 +119,7 @@ const REFUSALS: [request: string, status: number, type: string, param: string, r
     /covers only part of its period/,
   ],
   [
-    'implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020',
+    'implied?share=mt0.arrests.hotline_share@2022&total=mt0.arrests@2020',
     422,
     'undated-period',
     'share',
@@ -199,13 +199,13 @@ describe('sensible requests give the same numbers as before, with the lowest gra
   it('the hotline ≈ ⅓ of 2,681 arrests stays computable with allowUndated=true, and says the period is ours', async () => {
     // ⅓ × 2681 = 893.667; [0.3 × 2681, 0.36667 × 2681] = [804.3, 983.03]
     const r = await ok(
-      'implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020&allowUndated=true',
+      'implied?share=mt0.arrests.hotline_share@2022&total=mt0.arrests@2020&allowUndated=true',
     );
     expect(r.value).toBeCloseTo(893.667, 3);
     expect(r.low).toBeCloseTo(804.3, 9);
     expect(r.high).toBeCloseTo(983.033, 3);
     expect(r.warnings).toMatchObject([
-      { code: 'undated', record: 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022' },
+      { code: 'undated', record: 'mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022' },
     ]);
   });
 

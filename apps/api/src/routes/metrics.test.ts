@@ -13,7 +13,7 @@ const STREET = `fiscalia.street_sales:CL:2015/2019:${FISCALIA}`;
 const CONVICTIONS = `fiscalia.convictions.microtrafficking:CL:2015/2019:${FISCALIA}`;
 const ARRESTS_2020 = `mt0.arrests:CL:2020:${PDI}`;
 const ARRESTS_2021 = `mt0.arrests:CL:2021:${PDI}`;
-const HOTLINE = `mt0.arrests.hotline_share:CL:2020/2021:${PDI}`;
+const HOTLINE = `mt0.arrests.hotline_share:CL:2022:${PDI}`;
 
 interface Metric {
   metric: string;
@@ -183,12 +183,12 @@ describe('GET /v1/metrics/change', () => {
     expect(p.body.detail).toContain('confidence=A,B,C');
     const m = await metric(`/v1/metrics/change?from=${ARRESTS_2020}&to=${ARRESTS_2021}&confidence=A,B,C`);
     const c = observationsById.get(ARRESTS_2021);
-    // 2021 is "nearly the same number" as 2,681: [0.9 × 2681, 2681] = [2412.9, 2681]
-    // change: (2681 − 2681)/2681 = 0; low: (2412.9 − 2681)/2681 × 100 = −10
+    // 2021 is "nearly the same number" as 2,681, two-sided (policy 1.1): [0.9 × 2681, 1.1 × 2681] = [2412.9, 2949.1]
+    // change: (2681 − 2681)/2681 = 0; low: (2412.9 − 2681)/2681 × 100 = −10; high: (2949.1 − 2681)/2681 × 100 = +10
     expect(c?.low).toBeCloseTo(2412.9, 9);
     expect(m.value).toBe(0);
     expect(m.low).toBeCloseTo(-10, 9);
-    expect(m.high).toBe(0);
+    expect(m.high).toBeCloseTo(10, 9);
   });
 
   it('refuses levels of two different indicators (422)', async () => {

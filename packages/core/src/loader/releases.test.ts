@@ -208,10 +208,8 @@ describe('kept releases', { timeout: 60_000 }, () => {
   });
 
   it('follow a record whose id a correction changes (newId), and ask nothing for a notes-only edit', async () => {
-    const old = 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022';
-    edit(SEED, (t) =>
-      t.replace('mt0.arrests.hotline_share,CL,2020/2021,', 'mt0.arrests.hotline_share,CL,2021,'),
-    );
+    const old = 'mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022';
+    edit(SEED, (t) => t.replace('mt0.arrests.hotline_share,CL,2022,', 'mt0.arrests.hotline_share,CL,2021,'));
     // The statement that cites it follows it (the validator names the old id with the new as its suggestion).
     edit('statements/seed.yaml', (t) =>
       t.replace(old, 'mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022'),
@@ -228,9 +226,10 @@ describe('kept releases', { timeout: 60_000 }, () => {
       noManifest,
       `data/corrections.yaml: ${old}: removed (or its id changed) since release ${CURRENT}, with no entry in data/corrections.yaml (add an entry for release ${NEXT}: records: [{ id: ${old}  (withdrawn), or field, old, new and newId when its period or place changed }], with the date and why)`,
     ]);
-    writeFileSync(
-      join(data, 'corrections.yaml'),
-      `- date: 2026-12-01\n  release: ${NEXT}\n  records:\n    - id: ${old}\n      field: period\n      old: 2020/2021\n      new: "2021"\n      newId: mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022\n  why: A synthetic test edit.\n`,
+    edit(
+      'corrections.yaml',
+      (t) =>
+        `${t}\n- date: 2026-12-01\n  release: ${NEXT}\n  records:\n    - id: ${old}\n      field: period\n      old: "2022"\n      new: "2021"\n      newId: mt0.arrests.hotline_share:CL:2021:pdi.via.insightcrime.2022\n  why: A synthetic test edit.\n`,
     );
     expect(await check()).toEqual([noManifest]);
   });

@@ -5,7 +5,7 @@
 // is in ./schema.ts.
 
 /** Version of the qualifier policy; bump on any change to a rule. */
-export const QUALIFIER_POLICY_VERSION = '1.0.0';
+export const QUALIFIER_POLICY_VERSION = '1.1.0';
 
 /** Every qualifier a record may carry. */
 export const QUALIFIERS = [
@@ -59,16 +59,25 @@ export const QUALIFIER_RULES: readonly QualifierRule[] = [
   {
     qualifier: 'approximately',
     words: {
-      en: ['approximately', 'about', 'roughly', 'around', 'some'],
+      en: [
+        'approximately',
+        'about',
+        'roughly',
+        'around',
+        'some',
+        'close to',
+        'nearly the same',
+        'about the same',
+      ],
       es: ['aproximadamente', 'cerca de', 'alrededor de', 'unos', 'unas'],
     },
     interval: '[0.9·X, 1.1·X]',
-    why: 'Writers round to one or two significant figures; ±10 % covers rounding to two figures for any X ≥ 10 and the usual meaning of "roughly a third" (0.30–0.37) without claiming more precision than the words carry.',
+    why: 'Writers round to one or two significant figures; ±10 % covers rounding to two figures for any X ≥ 10 and the usual meaning of "roughly a third" (0.30–0.37) without claiming more precision than the words carry. "Close to" reads as "cerca de" does (since 1.1.0; it was one-sided before). "Nearly the same (number)" says the two figures are alike, not that the second is smaller: two-sided (since 1.1.0; it was read as "nearly X" before, which made a fall of up to 10 % the source never states).',
     apply: (x) => lowHigh(x * (1 - APPROXIMATION), x * (1 + APPROXIMATION)),
   },
   {
     qualifier: 'nearly',
-    words: { en: ['nearly', 'almost', 'close to', 'nearly the same'], es: ['casi'] },
+    words: { en: ['nearly', 'almost'], es: ['casi'] },
     interval: '[0.9·X, X]',
     why: '"Nearly X" says the true value is below X but close: at most X, and no more than 10 % short (the same width as approximately, on one side).',
     apply: (x) => lowHigh(x * (1 - APPROXIMATION), x),

@@ -14,6 +14,7 @@ export const UNITS = [
   'clp',
   'operations',
   'teams',
+  'unstated',
 ] as const;
 
 export type Unit = (typeof UNITS)[number];
@@ -22,7 +23,7 @@ export type Unit = (typeof UNITS)[number];
  * What a unit measures: people or events counted one by one, a mass, an amount of money, or a
  * proportion of something else (a percent 0–100 or a share 0–1).
  */
-export type Dimension = 'counted' | 'mass' | 'money' | 'proportion';
+export type Dimension = 'counted' | 'mass' | 'money' | 'proportion' | 'unstated';
 
 export interface UnitInfo {
   dimension: Dimension;
@@ -49,6 +50,13 @@ export const UNIT_INFO: Readonly<Record<Unit, UnitInfo>> = {
   clp: { dimension: 'money', perCapita: false, words: { es: 'dinero', en: 'money' } },
   percent: { dimension: 'proportion', perCapita: false, words: { es: 'proporción', en: 'proportion' } },
   share: { dimension: 'proportion', perCapita: false, words: { es: 'proporción', en: 'proportion' } },
+  // The source publishes a change of something it does not measure out (MT-0's "narcotics seizures":
+  // kilograms, doses or operations?): no arithmetic with levels of any unit.
+  unstated: {
+    dimension: 'unstated',
+    perCapita: false,
+    words: { es: 'unidad no indicada por la fuente', en: 'unit not stated by the source' },
+  },
 };
 
 /**

@@ -31,7 +31,7 @@ describe('statModel()', () => {
 
   it('reads an approximate share as approximate, with its interval', () => {
     const p = params('stat', { indicator: 'mt0.arrests.hotline_share' });
-    const o = obs('mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022');
+    const o = obs('mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022');
     // "roughly a third": value 1/3, interval [0.3, 0.3667] → "≈ ⅓", range 30%–36,7% (one decimal below 100).
     expect([o.qualifier, o.low]).toEqual(['approximately', 0.3]);
     const m = statModel(bundleFor(p), p);

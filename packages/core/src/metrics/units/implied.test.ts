@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, result } from '../../test-utils/dataset.js';
 
-const HOTLINE = 'mt0.arrests.hotline_share@2020/2021';
+const HOTLINE = 'mt0.arrests.hotline_share@2022';
 
 describe('the implied metric', () => {
   it('implied() gives the seed hotline ≈ ⅓ × 2,681 = 894 [804.3, 983.0] only with allowUndated, and says so', () => {
@@ -23,12 +23,11 @@ describe('the implied metric', () => {
     ]);
   });
 
-  it('implied() reads a percent as a share: 74 % of about 85,000 drug arrests in 2014', () => {
+  it('implied() reads a percent as a share: 74 % of about 85,000 drug arrests a year (undated)', () => {
     // 74/100 × 85000 = 62900; "about 74 %" and "about 85,000": [0.666 × 76500, 0.814 × 93500] = [50949, 76109]
-    const r = result('implied', {
-      share: 'police.arrests.drugs.possession_share@2014',
-      total: 'police.arrests.drugs@2014',
-    });
+    const q = { share: 'police.arrests.drugs.possession_share@2014', total: 'police.arrests.drugs@2014' };
+    expect(refusal('implied', q).code).toBe('undated');
+    const r = result('implied', { ...q, allowUndated: true });
     expect(r.value).toBeCloseTo(62900, 6);
     expect(r.low).toBeCloseTo(0.666 * 76500, 6);
     expect(r.high).toBeCloseTo(0.814 * 93500, 6);

@@ -164,12 +164,12 @@ export const implied: MetricUnit = {
   summary:
     'The part of a total that a share stands for (hotline ≈ ⅓ of arrests), only of the total the share is declared a share of; or the level at the other end of a reported change. As an interval.',
   description:
-    'Examples: /v1/metrics/implied?share=mt0.arrests.hotline_share@2020/2021&total=mt0.arrests@2020&allowUndated=true (the source gives the hotline share no period) and /v1/metrics/implied?level=pdi.seizures.cocaine_hcl@2015&change=pdi.seizures.cocaine_hcl@2015/2016.',
+    'Examples: /v1/metrics/implied?share=mt0.arrests.hotline_share@2022&total=mt0.arrests@2020&allowUndated=true (the source gives the hotline share no period) and /v1/metrics/implied?level=pdi.seizures.cocaine_hcl@2015&change=pdi.seizures.cocaine_hcl@2015/2016.',
   params: [
     observationParam(
       'share',
       'A share (0–1) or percent of a total, with `total`: the part it stands for.',
-      'mt0.arrests.hotline_share@2020/2021',
+      'mt0.arrests.hotline_share@2022',
       false,
     ),
     observationParam(
