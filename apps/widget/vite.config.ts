@@ -5,6 +5,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { snapshotPlugin } from './build/snapshot-plugin.js';
+import { HOST_CSS } from './src/element/host-css.js';
 
 /**
  * In the shadow root nothing but the widget can match a selector, so the `.mt0 ` scope that the embed
@@ -24,6 +25,8 @@ export default defineConfig({
     snapshotPlugin(),
     shadowScope(),
   ],
+  // The host box rules as one literal: the code that computes the reserved heights stays out of mt0.js.
+  define: { __MT0_HOST_CSS__: JSON.stringify(HOST_CSS) },
   build: {
     outDir: 'dist/public/widget',
     emptyOutDir: false,
@@ -32,7 +35,7 @@ export default defineConfig({
     minify: true,
     // Vite 8 lib mode keeps whitespace and comments in `es` output unless rolldown minifies (TOOLCHAIN §5).
     rolldownOptions: {
-      output: { minify: true, comments: false, chunkFileNames: 'mt0-snapshot-[hash].js' },
+      output: { minify: true, comments: false, chunkFileNames: 'mt0-[name]-[hash].js' },
     },
   },
 });

@@ -25,7 +25,13 @@ export default defineConfig((): UserConfig => {
       },
       minify: true,
       rolldownOptions: {
-        output: { minify: true, comments: false, entryFileNames: '[name].js', codeSplitting: false },
+        // One file per page; only what a page imports lazily (values on demand: series/tip.ts) is a chunk.
+        output: {
+          minify: true,
+          comments: false,
+          entryFileNames: '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+        },
       },
     },
   };

@@ -8,6 +8,13 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = { element: 24576, resize: 1024, embedPage: 18432 };
 export const VIEWS = ['stat', 'series', 'compare', 'statement', 'table'];
 
+/** mt0.js's lazily imported chunks (mt0-{kind}-[hash].js) and when a page loads each. */
+const LAZY = [
+  ['snapshot', 'loaded when a <mt0-widget> renders, in parallel with its live data'],
+  ['check', 'the live data checker, loaded in parallel with the live data'],
+  ['tip', 'values on demand, loaded on the first pointer, touch or focus on a series chart'],
+];
+
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
 /** The file and every chunk it imports statically (relative `./x.js` imports), once each. */
@@ -26,20 +33,22 @@ export function sizes(dist) {
   const assets = join(pub, 'embed-assets');
   const widget = join(pub, 'widget');
   const element = [...graph(widget, 'mt0.js')];
-  const snapshots = readdirSync(widget).filter((f) => /^mt0-snapshot-[\w-]+\.js$/.test(f));
-  if (snapshots.length !== 1)
-    throw new Error(`expected one widget/mt0-snapshot-*.js, found ${snapshots.length}`);
   const out = [
     {
       name: 'widget/mt0.js',
       bytes: element.reduce((sum, f) => sum + gz(readFileSync(join(widget, f))), 0),
       budget: BUDGETS.element,
     },
-    {
-      name: 'widget/mt0 snapshot chunk',
-      bytes: gz(readFileSync(join(widget, snapshots[0]))),
-      note: `${snapshots[0]}; loaded only when a <mt0-widget> renders, in parallel with its live data`,
-    },
+    // The chunks mt0.js imports lazily, each on its own line: their weight stays visible.
+    ...LAZY.map(([kind, note]) => {
+      const files = readdirSync(widget).filter((f) => f.startsWith(`mt0-${kind}-`) && f.endsWith('.js'));
+      if (files.length !== 1) throw new Error(`expected one widget/mt0-${kind}-*.js, found ${files.length}`);
+      return {
+        name: `widget/mt0 ${kind} chunk`,
+        bytes: gz(readFileSync(join(widget, files[0]))),
+        note: `${files[0]}; ${note}`,
+      };
+    }),
     {
       name: 'widget/resize.js',
       bytes: gz(readFileSync(join(widget, 'resize.js'))),
@@ -60,6 +69,12 @@ export function sizes(dist) {
       budget: BUDGETS.embedPage,
     });
   }
+  for (const f of [...files].filter((f) => /^tip-[\w-]+\.js$/.test(f)))
+    out.push({
+      name: 'embed page /embed/series values-on-demand chunk',
+      bytes: gz(readFileSync(join(assets, f))),
+      note: `${f}; loaded on the first pointer, touch or focus on the chart`,
+    });
   return out;
 }
 

@@ -19,13 +19,31 @@ describe('size budgets (gzip -9)', () => {
     });
   }
 
-  it('keeps the offline snapshot out of mt0.js (a lazily imported chunk beside it)', () => {
+  /** `code` imports `chunk` (a file beside it) dynamically, never statically. */
+  const lazily = (code: string, chunk: string | undefined) => {
+    expect(chunk).toBeDefined();
+    const name = chunk?.replace('.', '\\.');
+    expect(code).toMatch(new RegExp(`import\\(["'\`]\\./${name}["'\`]\\)`));
+    expect(code).not.toMatch(new RegExp(`from\\s*["'\`]\\./${name}`));
+  };
+
+  it('keeps the offline snapshot, the data checker and values on demand out of mt0.js (lazy chunks beside it)', () => {
     const dir = fileURLToPath(new URL('../dist/public/widget/', import.meta.url));
     const code = readFileSync(`${dir}mt0.js`, 'utf8');
-    const chunk = readdirSync(dir).find((f) => f.startsWith('mt0-snapshot-'));
-    expect(chunk).toBeDefined();
-    expect(code).toMatch(new RegExp(`import\\(["'\`]\\./${chunk?.replace('.', '\\.')}["'\`]\\)`));
+    for (const kind of ['snapshot', 'check', 'tip'])
+      lazily(
+        code,
+        readdirSync(dir).find((f) => f.startsWith(`mt0-${kind}-`)),
+      );
     expect(code).not.toContain('"ui":{"es"');
+  });
+
+  it('loads values on demand on the series embed page lazily too', () => {
+    const dir = fileURLToPath(new URL('../dist/public/embed-assets/', import.meta.url));
+    lazily(
+      readFileSync(`${dir}series.js`, 'utf8'),
+      readdirSync(dir).find((f) => f.startsWith('tip-')),
+    );
   });
 
   it('uses the budgets of the issue', () => {

@@ -1,6 +1,6 @@
 // Build step after the client builds: content-hashed names, precompressed copies and the manifest.
 // - every file under dist/public/ gets a name with its content hash (`stat.3fa9c2d1e0.js`), served
-//   `immutable`; the snapshot chunk is hashed by Vite already (mt0.js imports it by that name);
+//   `immutable`; the chunks are hashed by Vite already (the entries import them by those names);
 // - `widget/mt0.js` and `widget/resize.js` also keep their stable names (short-cached aliases for
 //   embeds pasted before hashes existed); the embed codes use the hashed names with their SRI hash;
 // - `.br` (brotli 11) and `.gz` (gzip 9) beside each text file, served by Accept-Encoding on Node;
@@ -18,8 +18,11 @@ const TYPES = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=ut
 const TEXT = new Set(['js', 'css']);
 /** Files that keep a stable name beside their hashed one. */
 const ALIASES = new Set(['widget/mt0.js', 'widget/resize.js']);
-/** Already hashed by Vite (and imported by that name). */
-const PREHASHED = /^widget\/mt0-snapshot-[\w-]+\.js$/;
+/**
+ * Chunks Vite hashed already (`[name]-[hash].js`, 8 characters of hash) and that other scripts import
+ * by that name: renaming them would break those imports.
+ */
+const PREHASHED = /^(?:widget|embed-assets)\/[\w-]+-[\w-]{8}\.js$/;
 
 const sha = (algo, buf) => createHash(algo).update(buf).digest();
 const integrity = (buf) => `sha384-${sha('sha384', buf).toString('base64')}`;

@@ -15,13 +15,14 @@ export const RESULTS = resolve(fileURLToPath(new URL('..', import.meta.url)), 't
 mkdirSync(RESULTS, { recursive: true });
 
 export async function launch(
-  options: { width?: number; height?: number; dark?: boolean } = {},
+  options: { width?: number; height?: number; dark?: boolean; touch?: boolean } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mt0-chromium-')), {
     executablePath: ensureChromium(),
     headless: true,
     viewport: { width: options.width ?? 720, height: options.height ?? 900 },
     colorScheme: options.dark ? 'dark' : 'light',
+    hasTouch: options.touch ?? false,
     locale: 'es-CL',
     timezoneId: 'UTC',
     args: [
@@ -57,7 +58,7 @@ export async function settled(page: Page, selector = 'mt0-widget') {
       const root = document.querySelector(sel)?.shadowRoot;
       return (
         !!root?.querySelector('figure, .tableview, .problem') &&
-        !root.querySelector('[role=status]:not(.problem)')
+        !root.querySelector('[role=status]:not(.problem):not(.tip)')
       );
     },
     selector,
@@ -73,11 +74,19 @@ export const shadowText = (page: Page, selector = 'mt0-widget') =>
     return root?.innerText ?? '';
   }, selector);
 
-/** axe-core's violations on the page; `exclude` leaves out elements (and the documents inside them). */
+/** The WCAG 2.2 AA rule sets (axe-core tags); Lighthouse 12 also runs the experimental 2.5.3 rule. */
+export const WCAG22AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's violations on the page under WCAG 2.2 AA (`target-size` among them), plus
+ * `label-content-name-mismatch` (WCAG 2.5.3, experimental: it runs only when named); `exclude` leaves
+ * out elements (and the documents inside them).
+ */
 export async function axe(page: Page, exclude?: string) {
-  const builder = new AxeBuilder({ page });
-  const r = await (exclude ? builder.exclude(exclude) : builder).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const run = async (b: AxeBuilder) => (await (exclude ? b.exclude(exclude) : b).analyze()).violations;
+  const tagged = await run(new AxeBuilder({ page }).withTags(WCAG22AA));
+  const named = await run(new AxeBuilder({ page }).withRules(['label-content-name-mismatch']));
+  return [...tagged, ...named].map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Presses Tab until the deep active element matches `match` (in the shadow root or the page); the count, or -1. */

@@ -10,6 +10,14 @@ const find = (xs: Rec[], id: string): Rec => {
 export const obsValue = (id: string) => find(dataset.observations as Rec[], id).value as number;
 export const changePercent = (id: string) => find(dataset.changes as Rec[], id).percent as number;
 export const VERSION = dataset.meta.version;
+/** The release date of VERSION as the footer reads it, from the compiled meta (ISO → d-m-y, and "29 Nov 2026"). */
+const iso = (dataset.meta as { releaseDate?: string }).releaseDate ?? '';
+export const RELEASED = {
+  es: iso.split('-').reverse().join('-'),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  ),
+};
 
 export const SEIZURES = changePercent('mt0.seizures:CL:2020/2021:pdi.via.insightcrime.2022');
 export const SALES = changePercent('fiscalia.street_sales:CL:2015/2019:fiscalia.via.insightcrime.2022');

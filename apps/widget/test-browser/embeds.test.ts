@@ -2,7 +2,7 @@
 // resize.js sizing an iframe from our message (and ignoring forged ones).
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { RESULTS, useKit, watch } from './browser.js';
+import { axe, launch, RESULTS, useKit, watch } from './browser.js';
 
 const env = useKit({ width: 900, height: 800 });
 
@@ -104,4 +104,80 @@ describe('resize.js', () => {
     expect(got).toContainEqual(expect.objectContaining({ mt0: 'resize' }));
     await page.close();
   }, 30000);
+});
+
+describe('the iframe error page', () => {
+  it('follows lang and theme, is visible on a dark host, compact once resize.js hears it, details in the console', async () => {
+    const page = await env.ctx.newPage();
+    const bad = `${env.kit.origin}/embed/series?lang=en&theme=dark&from=soon`;
+    await page.goto(
+      env.host.page(
+        '/error-frame.html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dark story</title><link rel="icon" href="data:,"></head>
+<body style="background:#000;color:#fff"><main><h1>Story</h1>
+<iframe src="${bad}" title="Chart" width="100%" height="560" frameborder="0"></iframe>
+<script async src="${env.kit.origin}/widget/resize.js"></script></main></body></html>`,
+      ),
+    );
+    const frame = await frameOf(page);
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en');
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a reader sees
+    expect((await frame.evaluate(() => document.body.innerText)).trim()).toBe(
+      'This chart could not be shown.',
+    );
+    const card = await frame.evaluate(
+      () => getComputedStyle(document.querySelector('.mt0') as Element).backgroundColor,
+    );
+    expect(card).toBe('rgb(21, 23, 27)');
+    // The reserved 560 px is released: the iframe fits the one-line card.
+    const fit = await fits(page, frame);
+    expect(fit.iframe).toBeLessThan(120);
+    await page.screenshot({ path: `${RESULTS}/error-frame-dark.png` });
+    await page.close();
+    // The page itself: axe (WCAG 2.2 AA) and the details in the console.
+    const direct = await env.ctx.newPage();
+    const seen = watch(direct);
+    await direct.goto(bad);
+    await direct.waitForLoadState('networkidle');
+    expect(await axe(direct)).toEqual([]);
+    expect(seen.warnings.some((w) => w.includes('from: "soon" is not a year'))).toBe(true);
+    await direct.close();
+  }, 60000);
+});
+
+describe('oEmbed html', () => {
+  for (const width of [375, 1200]) {
+    it(`is fluid and follows its content at ${width} px (no overflow, no band, nothing cut)`, async () => {
+      const ctx = await launch({ width, height: 900 });
+      try {
+        const url = encodeURIComponent(`${env.kit.origin}/embed/compare?lang=es`);
+        const o = await (await fetch(`${env.kit.origin}/oembed?url=${url}&maxheight=300`)).json();
+        const page = await ctx.newPage();
+        await page.goto(
+          env.host.page(
+            `/oembed-${width}.html`,
+            `<!doctype html><html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>oEmbed</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Nota</h1>${o.html}<p>Después.</p></main></body></html>`,
+          ),
+        );
+        const frame = await frameOf(page);
+        const fit = await fits(page, frame);
+        expect(Math.abs(fit.iframe - fit.content)).toBeLessThanOrEqual(2);
+        const box = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+          iframe: document.querySelector('iframe')?.getBoundingClientRect().width ?? 0,
+        }));
+        expect(box.scroll).toBeLessThanOrEqual(box.client);
+        expect(box.iframe).toBeLessThanOrEqual(Math.min(600, box.client));
+        // Nothing inside the frame scrolls or is cut: the whole page is shown.
+        expect(
+          await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight),
+        ).toBeLessThanOrEqual(2);
+        await page.screenshot({ path: `${RESULTS}/oembed-${width}.png`, fullPage: true });
+      } finally {
+        await ctx.close();
+      }
+    }, 60000);
+  }
 });

@@ -7,6 +7,7 @@ import {
   CEAD_2025,
   CONVICTIONS,
   fmt,
+  RELEASED,
   SALES,
   SEIZURES,
   VERSION,
@@ -58,7 +59,7 @@ describe('script embed, every view', () => {
           for (const n of (expected[view] as (l: Lang) => string[])(lang)) expect(all, n).toContain(n);
           expect(text).toContain(lang === 'es' ? 'Descargar datos' : 'Get the data');
           expect(text).toContain(
-            `${lang === 'es' ? 'Datos: MT-0 Data Kit' : 'Data: MT-0 Data Kit'} v${VERSION}`,
+            `MT-0 Data Kit · ${lang === 'es' ? 'Datos al' : 'Data as of'} ${RELEASED[lang]} · v${VERSION}`,
           );
           expect(await axe(p)).toEqual([]);
           const target = view === 'table' ? 'th button' : 'details.twin > summary';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
 import { checkReleases } from '../src/loader/releases.js';
-import { writeDatasetFiles } from './dataset-files.js';
+import { releaseDate, writeDatasetFiles } from './dataset-files.js';
 import { writeDownloads, writeManifest } from './downloads.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
 
@@ -18,6 +18,8 @@ if (!dataset) {
   );
   process.exit(1);
 }
+// The release's date (what embeds show next to the version), when these records are that kept release.
+dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
 const files = writeDownloads(dataset, join(DIST_DIR, 'downloads'));
 writeManifest(DIST_DIR, files, dataset.meta.version);

@@ -1,9 +1,20 @@
 // Writes the compiled dataset: dist/dataset.json (every record, for anyone who just wants the data) and
 // dist/dataset.js + .d.ts (the typed module the API and widget import). Used by the build and by
 // `pnpm dev`, which rewrites them on every valid data edit.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../src/schemas/index.js';
+
+/**
+ * The `date` of releases/<version>.json when the dataset's records are that release (same content hash);
+ * `undefined` for records not yet released (pnpm dev, a pending data change).
+ */
+export function releaseDate(dataset: Dataset, releasesDir: string): string | undefined {
+  const file = join(releasesDir, `${dataset.meta.version}.json`);
+  if (!existsSync(file)) return undefined;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { date?: unknown; contentHash?: unknown };
+  return m.contentHash === dataset.meta.contentHash && typeof m.date === 'string' ? m.date : undefined;
+}
 
 /** Writes the three files and returns the size of the JSON in bytes. */
 export function writeDatasetFiles(dataset: Dataset, outDir: string): number {

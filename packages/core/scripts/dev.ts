@@ -5,8 +5,8 @@
 import { readdirSync, watch } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
-import { writeDatasetFiles } from './dataset-files.js';
-import { DATA_DIR, DIST_DIR } from './paths.js';
+import { releaseDate, writeDatasetFiles } from './dataset-files.js';
+import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,6 +29,7 @@ function rebuild(why: string) {
   }
   if (dataset.meta.contentHash === lastHash) return;
   lastHash = dataset.meta.contentHash;
+  dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
   writeDatasetFiles(dataset, outDir);
   console.log(
     `✓ data ${dataset.meta.version} (${dataset.meta.contentHash.slice(0, 12)}) rebuilt in ${ms} ms after ${why}`,

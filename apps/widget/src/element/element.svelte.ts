@@ -3,10 +3,13 @@
 // Attribute changes replace a `$state.raw` object the mounted Host reads (raw: no proxy in the bundle).
 import { mount, unmount } from 'svelte';
 import css from '../lib/widget.css?inline';
-import { ATTRS, type Attrs, HOST_CSS } from './attrs.js';
+import { ATTRS, type Attrs, unknownAttributes } from './attrs.js';
 import Host from './Host.svelte';
 
 const DEFAULT_API = new URL(import.meta.url).origin;
+
+/** host-css.ts's HOST_CSS, put in as a string by vite.config.ts (its reserved heights are computed at build). */
+declare const __MT0_HOST_CSS__: string;
 
 function adopt(root: ShadowRoot, text: string) {
   try {
@@ -24,13 +27,23 @@ export class Mt0Widget extends HTMLElement {
   static observedAttributes = ATTRS;
   attrs: Attrs = $state.raw({});
   #app: Record<string, unknown> | undefined;
+  #states: Partial<Set<string>> | undefined = this.attachInternals().states;
+
+  /** Releases (or restores) the reserved height: set once a figure or an error is drawn (no custom states in older browsers: it stays). */
+  drawn(yes: boolean) {
+    if (yes) this.#states?.add?.('drawn');
+    else this.#states?.delete?.('drawn');
+  }
 
   connectedCallback() {
     if (this.#app) return;
     try {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      if (root.adoptedStyleSheets.length === 0) adopt(root, `${HOST_CSS}\n${css}`);
+      if (root.adoptedStyleSheets.length === 0) adopt(root, `${__MT0_HOST_CSS__}\n${css}`);
       this.attrs = Object.fromEntries(ATTRS.map((a) => [a, this.getAttribute(a)]));
+      const unknown = unknownAttributes(this.getAttributeNames());
+      if (unknown.length)
+        console.warn(`<mt0-widget>: unknown attributes ignored: ${unknown}; allowed: ${ATTRS}`);
       const self = this;
       this.#app = mount(Host, {
         target: root,

@@ -33,6 +33,7 @@ describe('load()', () => {
     expect(await load('https://kit.test', params('series', { indicator: 'nope.none' }), real)).toEqual({
       ok: false,
       reason: '404 from https://kit.test/embed/series.json?indicator=nope.none&lang=es',
+      empty: true,
     });
     const good = await (await real(dataUrl('https://kit.test', p))).json();
     const wrong = await load('https://kit.test', p, async () =>

@@ -1,11 +1,11 @@
 // Fetches one view's data from the kit server (`{api}/embed/{view}.json?…`, computed there from the
 // dataset by @mt0/core), with a timeout, and checks it before it is drawn. Never throws: a failure is a
 // value, and the widget then falls back to its snapshot.
-import { checkViewData } from '../lib/check.js';
 import type { Params } from '../lib/types.js';
 import { type ViewData, viewKey } from '../lib/viewdata.js';
 
-export type LoadResult = { ok: true; data: ViewData } | { ok: false; reason: string };
+/** `empty`: the server has no data for this (valid) selection (its 404), which readers are told in words. */
+export type LoadResult = { ok: true; data: ViewData } | { ok: false; reason: string; empty?: true };
 
 type Fetch = (
   url: string,
@@ -22,8 +22,17 @@ export async function load(api: string, p: Params, f: Fetch, timeoutMs = 4000): 
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   const url = dataUrl(api, p);
   try {
-    const res = await f(url, { signal: ctrl.signal, headers: { accept: 'application/json' } });
-    if (!res.ok) return { ok: false, reason: `${res.status} from ${url}` };
+    // The checker is a chunk of its own, fetched in parallel with the data it checks (only live data needs it).
+    const [res, { checkViewData }] = await Promise.all([
+      f(url, { signal: ctrl.signal, headers: { accept: 'application/json' } }),
+      import('../lib/check.js'),
+    ]);
+    if (!res.ok)
+      return {
+        ok: false,
+        reason: `${res.status} from ${url}`,
+        ...(res.status === 404 ? { empty: true } : {}),
+      };
     const data = checkViewData(await res.json(), p);
     return data ? { ok: true, data } : { ok: false, reason: `invalid data from ${url}` };
   } catch (e) {

@@ -26,6 +26,9 @@ export function start(Root: Component<RootProps>) {
     if (el && target) {
       hydrate(Root, { target, props: JSON.parse(el.textContent ?? '{}') as RootProps });
     }
+    // An error page: what went wrong, for the newsroom (the reader sees one sentence).
+    const err = document.getElementById('mt0-error');
+    if (err) console.warn(`mt0 embed: ${(JSON.parse(err.textContent ?? '[]') as string[]).join('; ')}`);
   } catch (e) {
     // The server-rendered page stays readable without the client.
     console.warn('mt0 embed: could not hydrate', e);

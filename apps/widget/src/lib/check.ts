@@ -78,5 +78,6 @@ export function checkViewData(x: unknown, p: Params): ViewData | undefined {
   if (!str(x.csv) || !x.csv.startsWith('/v1/') || !obj(x.ui) || !Object.values(x.ui).every(str))
     return undefined;
   if (!arr(x.sources, (s) => obj(s) && str(s.label)) || !MODELS[p.view](x) || !sane(x)) return undefined;
+  if (!arr(x.notes, (n) => obj(n) && str(n.name) && str(n.text))) return undefined;
   return x as unknown as ViewData;
 }

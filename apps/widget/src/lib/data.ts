@@ -126,6 +126,7 @@ export function subsetFor(full: Bundle, p: Params): Bundle {
   const geoIds = new Set([...obs, ...changes].map((r) => r.geo).concat(p.geo));
   return {
     version: full.version,
+    released: full.released,
     indicators: full.indicators.filter((i) => ids.includes(i.id)),
     sources: full.sources.filter((s) => sourceIds.has(s.id)),
     geos: full.geos.filter((g) => geoIds.has(g.id)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedCodes, embedUrl, iframeHtml } from './embedCodes.js';
+import { drawnHeight, embedCodes, embedUrl, iframeHtml, reserve } from './embedCodes.js';
 import { params } from './test-utils.js';
 
 describe('embedCodes()', () => {
@@ -9,7 +9,7 @@ describe('embedCodes()', () => {
   it('gives a script embed with its no-JS link', () => {
     expect(codes.script).toBe(
       '<script type="module" src="https://kit.example/widget/mt0.js"></script>\n' +
-        '<mt0-widget view="series" geo="CL-RM" lang="en" theme="dark" style="display:block;min-height:560px"></mt0-widget>\n' +
+        '<mt0-widget view="series" geo="CL-RM" lang="en" theme="dark" style="display:block;min-height:max(794.3px - 32.9vw, 657px - 10vw, 557px)"></mt0-widget>\n' +
         '<noscript><a href="https://kit.example/embed/series?geo=CL-RM&amp;lang=en&amp;theme=dark">Cases &amp; &quot;quotes&quot;</a></noscript>',
     );
   });
@@ -35,10 +35,20 @@ describe('embedCodes()', () => {
     );
   });
 
+  it('reserves the drawn heights joined by lines over the viewport width', () => {
+    // compare: 1035 px at 375 wide, 735 at 600, 576 at 1000. Slope 300 / 225 = 1.333 px per px:
+    // 1035 + 1.333 × 375 = 1535 (at 375: 1535 − 500 = 1035). Then 159 / 400 = 0.3975: 735 + 238.5 = 973.5.
+    expect(reserve('compare')).toBe('max(1535px - 133.3vw, 973.5px - 39.8vw, 576px)');
+  });
+
   it('builds the canonical URL and the oEmbed iframe', () => {
     expect(embedUrl('https://kit.example', params('stat'))).toBe('https://kit.example/embed/stat?lang=es');
     expect(iframeHtml('https://kit.example', params('stat'), 'T', 500, 300)).toBe(
-      '<iframe src="https://kit.example/embed/stat?lang=es" title="T" width="500" height="300" frameborder="0" scrolling="no"></iframe>',
+      '<iframe src="https://kit.example/embed/stat?lang=es" title="T" width="100%" height="300" style="width:100%;max-width:500px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="https://kit.example/widget/resize.js"></script>',
     );
+    // stat: 245 px at 375 wide, 227 at 600 and beyond.
+    expect([drawnHeight('stat', 320), drawnHeight('stat', 600), drawnHeight('stat', 1200)]).toEqual([
+      245, 227, 227,
+    ]);
   });
 });

@@ -12,6 +12,49 @@ export const HEIGHTS: Record<ViewName, number> = {
   table: 560,
 };
 
+/**
+ * Height of each view's script embed (its default selection, the taller of es and en) drawn 375, 600 and
+ * 1000 px wide: measured in Chromium, kept honest by the browser tests' layout-shift checks.
+ */
+export const DRAWN: Record<ViewName, [w375: number, w600: number, w1000: number]> = {
+  stat: [245, 227, 227],
+  series: [671, 597, 557],
+  compare: [1035, 735, 576],
+  statement: [676, 534, 493],
+  table: [3960, 620, 418],
+};
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The line through two (width, height) points as CSS: `{a}px - {b}vw`. */
+const line = (w0: number, h0: number, w1: number, h1: number) => {
+  const slope = (h0 - h1) / (w1 - w0);
+  return `${r1(h0 + slope * w0)}px - ${r1(slope * 100)}vw`;
+};
+
+/**
+ * The CSS height a script embed reserves before it draws: the drawn heights joined by straight lines
+ * over the viewport's width (on a phone, the article's), never below the widest one. The page can set
+ * its own with `--mt0-min-height`.
+ * @example reserve('stat') // 'max(275px - 8vw, 227px - 0vw, 227px)'
+ */
+export function reserve(v: ViewName): string {
+  const [a, b, c] = DRAWN[v];
+  return `max(${line(375, a, 600, b)}, ${line(600, b, 1000, c)}, ${c}px)`;
+}
+
+/**
+ * The drawn height of a view at a width in px (DRAWN joined by straight lines; the widest beyond 1000).
+ * @example drawnHeight('compare', 480) // 1035 − 105 × 300 / 225 = 895
+ */
+export function drawnHeight(v: ViewName, width: number): number {
+  const [a, b, c] = DRAWN[v];
+  const w = Math.max(375, width);
+  return Math.round(
+    w <= 600 ? a - ((w - 375) * (a - b)) / 225 : w <= 1000 ? b - ((w - 600) * (b - c)) / 400 : c,
+  );
+}
+
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -71,13 +114,17 @@ export function embedCodes(
   return {
     // The inline min-height reserves the space before mt0.js defines the element (no layout shift);
     // a CMS that strips it only loses that reservation.
-    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${HEIGHTS[p.view]}px"></mt0-widget>\n<noscript><a href="${url}">${t}</a></noscript>`,
+    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}">${t}</a></noscript>`,
     iframe: `<iframe src="${url}" title="${t}" width="100%" height="${HEIGHTS[p.view]}" frameborder="0" scrolling="no" loading="lazy"></iframe>\n<script async src="${origin}${resize.path}"${sri(resize)}></script>`,
     link: `<a href="${url}">${t}</a>`,
   };
 }
 
-/** The iframe alone (oEmbed's `html`: WordPress keeps only a sanitised iframe). */
+/**
+ * oEmbed's `html`: a fluid iframe (never wider than its column, at most `width`) whose height follows its
+ * content through resize.js; a consumer that keeps only the iframe (WordPress) sizes it by its own
+ * `#?secret=` messages, which the embed page answers. Never `scrolling="no"`: nothing is cut.
+ */
 export function iframeHtml(origin: string, p: Params, title: string, width: number, height: number): string {
-  return `<iframe src="${esc(embedUrl(origin, p))}" title="${esc(title)}" width="${width}" height="${height}" frameborder="0" scrolling="no"></iframe>`;
+  return `<iframe src="${esc(embedUrl(origin, p))}" title="${esc(title)}" width="100%" height="${height}" style="width:100%;max-width:${width}px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="${origin}/widget/resize.js"></script>`;
 }

@@ -5,8 +5,7 @@ const es = {
   source: 'Fuente',
   sources: 'Fuentes',
   via: 'vía',
-  getData: 'Descargar datos',
-  getDataLabel: 'Descargar los datos en CSV',
+  getData: 'Descargar datos (CSV)',
   cite: 'Citar',
   table: 'Ver tabla de datos',
   indicator: 'Indicador',
@@ -20,6 +19,7 @@ const es = {
   noData: 'No hay datos para esta selección',
   loading: 'Cargando datos…',
   approx: 'Valor aproximado',
+  approxMark: 'Aproximado, con su intervalo',
   between: 'entre',
   and: 'y',
   perYear: 'al año',
@@ -42,6 +42,8 @@ const es = {
   chart: 'Gráfico',
   noscript: 'Ver el gráfico',
   caveats: 'Advertencias',
+  notes: 'Notas',
+  explore: 'Gráfico: recorra los valores con las flechas, el puntero o el dedo',
 };
 
 export type Strings = typeof es;
@@ -50,8 +52,7 @@ const en: Strings = {
   source: 'Source',
   sources: 'Sources',
   via: 'via',
-  getData: 'Get the data',
-  getDataLabel: 'Get the data as CSV',
+  getData: 'Get the data (CSV)',
   cite: 'Cite',
   table: 'Show data table',
   indicator: 'Indicator',
@@ -65,6 +66,7 @@ const en: Strings = {
   noData: 'No data for this selection',
   loading: 'Loading data…',
   approx: 'Approximate value',
+  approxMark: 'Approximate, with its interval',
   between: 'between',
   and: 'and',
   perYear: 'a year',
@@ -87,6 +89,8 @@ const en: Strings = {
   chart: 'Chart',
   noscript: 'See the chart',
   caveats: 'Caveats',
+  notes: 'Notes',
+  explore: 'Chart: explore the values with the arrow keys, the pointer or a finger',
 };
 
 const STRINGS: Record<Lang, Strings> = { es, en };

@@ -9,7 +9,7 @@ import { type ViewData, viewData, viewKey } from './viewdata.js';
 
 /** Anything shaped like the compiled dataset (its `meta.version` and record arrays). */
 export interface DatasetLike {
-  meta: { version: string };
+  meta: { version: string; releaseDate?: string | undefined };
   geos: unknown[];
   sources: unknown[];
   indicators: unknown[];
@@ -71,13 +71,25 @@ const slimChange = ({
   source,
   ...(periodStatus ? { periodStatus } : {}),
 });
-const slimIndicator = ({ id, name, unit, unitShort, role, countedBy }: Dataset['indicators'][number]) => ({
+// What an indicator counts and why it has its role travel too: the footer's notes panel reads them.
+const slimIndicator = ({
+  id,
+  name,
+  unit,
+  unitShort,
+  role,
+  countedBy,
+  description,
+  roleReason,
+}: Dataset['indicators'][number]) => ({
   id,
   name,
   unit,
   unitShort,
   role,
   ...(countedBy ? { countedBy } : {}),
+  description,
+  roleReason,
 });
 
 /**
@@ -89,6 +101,7 @@ export function toBundle(input: DatasetLike): Bundle {
   const d = input as unknown as Dataset;
   return {
     version: d.meta.version,
+    ...(d.meta.releaseDate ? { released: d.meta.releaseDate } : {}),
     geos: d.geos.map(({ id, name, level, cut, roman, parent, variants }) => ({
       id,
       name,

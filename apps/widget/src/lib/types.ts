@@ -43,7 +43,7 @@ export type StatementRec = Pick<
 export type EventRec = Pick<Event, 'id' | 'date' | 'kind' | 'title' | 'geo' | 'breaksSeries' | 'indicators'>;
 
 export type IndicatorRec = Pick<Indicator, 'id' | 'name' | 'unit' | 'unitShort' | 'role'> &
-  Partial<Pick<Indicator, 'countedBy' | 'roleReason' | 'shareOf' | 'partOf'>>;
+  Partial<Pick<Indicator, 'countedBy' | 'roleReason' | 'shareOf' | 'partOf' | 'description'>>;
 
 export type SourceRec = Pick<Source, 'id' | 'publisher'> & Partial<Pick<Source, 'url' | 'via' | 'published'>>;
 
@@ -64,6 +64,8 @@ export interface ComparisonRec {
 /** Everything one widget draws: a subset of the dataset (or of the API's answers) plus its version. */
 export interface Bundle {
   version: string;
+  /** The release date of `version` (ISO), when the records are a kept release. */
+  released?: string | undefined;
   indicators: IndicatorRec[];
   sources: SourceRec[];
   geos: GeoRec[];

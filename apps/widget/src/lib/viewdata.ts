@@ -4,7 +4,7 @@
 
 import { type CompareModel, compareModel } from './compare/compare.js';
 import { withComparison } from './compare/comparison.js';
-import { citation, csvUrl, resolveGeo, sourceLabel, subsetFor } from './data.js';
+import { citation, csvUrl, indicatorIds, POPULATION, resolveGeo, sourceLabel, subsetFor } from './data.js';
 import { type Strings, t } from './i18n.js';
 import { paramsQuery } from './params.js';
 import { type SeriesModel, seriesModel } from './series/series.js';
@@ -26,6 +26,10 @@ export interface ViewData {
   csv: string;
   /** Citation, without the page's address (the page adds its own). */
   cite: string;
+  /** The release date of `version` as read ("29-11-2026", "29 Nov 2026"); absent for unreleased records. */
+  released?: string | undefined;
+  /** For the footer's notes panel: each indicator shown, what it counts and why it has its role. */
+  notes: { name: string; text: string }[];
   stat?: StatModel;
   series?: SeriesModel;
   /** The same series per 100,000 inhabitants, when it can be computed. */
@@ -33,6 +37,22 @@ export interface ViewData {
   compare?: CompareModel;
   statement?: StatementModel;
   table?: TableModel;
+}
+
+/**
+ * A release date (ISO) as the footer reads it: day-month-year in Spanish, "29 Nov 2026" in English.
+ * @example releaseDate('2026-11-29', 'es') // '29-11-2026'
+ * @example releaseDate('2026-11-29', 'en') // '29 Nov 2026'
+ */
+export function releaseDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-');
+  if (lang === 'es') return `${d}-${m}-${y}`;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** The key a view's data is stored and fetched under: `view?query` without the theme. */
@@ -56,6 +76,13 @@ export function viewData(full: Bundle, asked: Params): ViewData | undefined {
     })),
     csv: csvUrl('', p),
     cite: citation(b, sources, p.lang, '').trim(),
+    ...(b.released ? { released: releaseDate(b.released, p.lang) } : {}),
+    notes: b.indicators
+      .filter((i) => i.id !== POPULATION || indicatorIds(p).includes(POPULATION))
+      .map((i) => ({
+        name: i.name[p.lang],
+        text: [i.description?.[p.lang], i.roleReason?.[p.lang]].filter(Boolean).join(' '),
+      })),
   });
   switch (p.view) {
     case 'stat': {

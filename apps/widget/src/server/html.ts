@@ -98,22 +98,39 @@ ${p.body}
 `;
 }
 
-export function errorPage(status: number, title: string, items: string[], css: string): string {
+export interface ErrorPage {
+  lang: string;
+  theme: string;
+  /** What the reader is told, in their language: no URL, no status code. */
+  message: string;
+  /** What went wrong, for the newsroom: the page's script writes it to the console. */
+  details: string[];
+  css: string;
+  /** An embed page script: it writes `details` to the console and reports the (small) height to the host. */
+  script: string;
+}
+
+/**
+ * An embed URL that cannot be drawn, as the reader sees it inside the newsroom's iframe: a small card in the
+ * page's language and theme (visible on any host background), the details in the console only.
+ */
+export function errorPage(p: ErrorPage): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(p.lang)}" class="theme-${escapeHtml(p.theme)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${status} ${escapeHtml(title)}</title>
+<title>${escapeHtml(p.message)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${css}">
+<meta name="robots" content="noindex">
+<link rel="stylesheet" href="${p.css}">
+<script type="module" src="${p.script}"></script>
 </head>
 <body>
-<main class="kit-error">
-<h1>${status} · ${escapeHtml(title)}</h1>
-<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>
-<p><a href="/">MT-0 Data Kit widgets</a></p>
+<main>
+<div class="mt0 theme-${escapeHtml(p.theme)}"><h1 class="problem">${escapeHtml(p.message)}</h1></div>
 </main>
+<script type="application/json" id="mt0-error">${jsonForScript(p.details)}</script>
 </body>
 </html>
 `;

@@ -24,7 +24,10 @@ describe('GET /embed/{view}', () => {
       expect(html).toContain(n);
     expect(html).toContain('<table>');
     expect(html).toContain('vía InSight Crime</a>');
-    expect(html).toContain('role="img"');
+    // The bars drawn in % of the row: the same boxes before and after hydration, at any width.
+    expect(html).toMatch(
+      /<svg class="bars" width="100%" height="24" aria-hidden="true"><rect class="bar" x="[\d.]+%"/,
+    );
     expect(html).toContain('Descargar datos');
     expect(html).toContain('href="https://kit.example/v1/changes?format=csv"');
   });
@@ -78,11 +81,30 @@ describe('GET /embed/{view}', () => {
     const bad = await get('/embed/stat?lang=fr&geo=%3Cscript%3E');
     expect(bad.res.status).toBe(400);
     expect(bad.res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(bad.text).toContain('lang: &quot;fr&quot; is not es or en');
+    // The reader gets one sentence in the page's language; the details are for the console only.
+    expect(bad.text).toContain('<h1 class="problem">No se pudo mostrar este gráfico.</h1>');
+    expect(bad.text).toContain('lang: \\"fr\\" is not es or en');
     expect(bad.text).not.toContain('<script>');
     expect((await get('/embed/pie')).res.status).toBe(404);
     expect((await get('/embed/series?indicator=nope.none')).res.status).toBe(404);
     expect((await get('/embed/stat?initialWidth=wide')).res.status).toBe(400);
+  });
+
+  it('gives readers an error page in their language and theme, with no URL or status code', async () => {
+    const bad = await get('/embed/series?lang=en&theme=dark&from=soon');
+    expect(bad.res.status).toBe(400);
+    expect(bad.text).toContain('<html lang="en" class="theme-dark">');
+    expect(bad.text).toContain(
+      '<div class="mt0 theme-dark"><h1 class="problem">This chart could not be shown.</h1></div>',
+    );
+    // A valid selection with no data says so in words.
+    const none = await get('/embed/stat?geo=CL-RM&lang=en');
+    expect(none.res.status).toBe(404);
+    expect(none.text).toContain('<h1 class="problem">No data for this selection.</h1>');
+    for (const page of [bad.text, none.text]) {
+      const readable = visible(page).replace(/<script[\s\S]*?<\/script>/g, '');
+      expect(readable).not.toMatch(/https?:|\b40\d\b/);
+    }
   });
 
   it('answers HEAD without a body and other methods with 405', async () => {
@@ -101,20 +123,23 @@ describe('GET /oembed', () => {
   const oembed = async (q: string) => get(`/oembed?${q}`);
   const ours = encodeURIComponent('https://kit.example/embed/compare?lang=en');
 
-  it('answers a rich iframe for our own embed URLs, within maxwidth and maxheight', async () => {
+  it('answers a fluid iframe for our own embed URLs, within maxwidth, whose height follows its content', async () => {
     const { res, text } = await oembed(`url=${ours}&maxwidth=480&maxheight=300&format=json`);
     expect(res.status).toBe(200);
     const body = JSON.parse(text);
+    // compare drawn 375 px wide: 1035 px; 600 wide: 735. At 480: 1035 − 105 × 300 / 225 = 895. maxheight 300
+    // would cut the figure: the height says what it takes instead.
     expect(body).toMatchObject({
       version: '1.0',
       type: 'rich',
       width: 480,
-      height: 300,
+      height: 895,
       provider_name: 'MT-0 Data Kit',
     });
     expect(body.html).toBe(
-      `<iframe src="https://kit.example/embed/compare?lang=en" title="${body.title}" width="480" height="300" frameborder="0" scrolling="no"></iframe>`,
+      `<iframe src="https://kit.example/embed/compare?lang=en" title="${body.title}" width="100%" height="895" style="width:100%;max-width:480px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="https://kit.example/widget/resize.js"></script>`,
     );
+    expect(body.html).not.toContain('scrolling');
   });
 
   it('gives a 404 problem for any other URL and never echoes it', async () => {
@@ -152,7 +177,7 @@ describe('GET /', () => {
       }
     }
     expect(text).toContain(
-      '&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; style=&quot;display:block;min-height:600px&quot;&gt;&lt;/mt0-widget&gt;',
+      '&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; style=&quot;display:block;min-height:max(1535px - 133.3vw, 973.5px - 39.8vw, 576px)&quot;&gt;&lt;/mt0-widget&gt;',
     );
     expect(text).toContain(`v${full.version}`);
   });
@@ -306,6 +331,23 @@ describe('built files', () => {
         (await fetchFile(assetManifest.names[name]?.path ?? '')).headers.get('cache-control'),
         name,
       ).toContain('immutable');
+  });
+
+  it('serves every script a built script imports, under the name it imports (Vite-hashed chunks kept)', async () => {
+    const imports = new Set<string>();
+    for (const [path, file] of Object.entries(assetManifest.files)) {
+      if (!file.type.startsWith('text/javascript')) continue;
+      const text = await (await fetchFile(path)).text();
+      // Static and dynamic imports of a sibling chunk, as Vite writes them: from"./x.js", import(`./x.js`).
+      for (const m of text.matchAll(/(?:from\s*|import\s*\(\s*)["'`]\.\/([\w.-]+\.js)["'`]/g))
+        imports.add(`${path.slice(0, path.lastIndexOf('/') + 1)}${m[1]}`);
+    }
+    expect(imports.size).toBeGreaterThan(0);
+    for (const path of imports) {
+      const res = await fetchFile(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toContain('immutable');
+    }
   });
 
   it('sends the precompressed copy the client accepts, with Vary, and the same bytes once decoded', async () => {

@@ -10,10 +10,18 @@ import { dataset as coreDataset } from '@mt0/core/dataset';
 import { ByteLru, negotiateEncoding } from '@mt0/core/serve';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
-import { type EmbedScripts, embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/embedCodes.js';
+import {
+  drawnHeight,
+  type EmbedScripts,
+  embedCodes,
+  embedUrl,
+  HEIGHTS,
+  iframeHtml,
+} from '../lib/embedCodes.js';
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
 import { parseParams, type RawParams } from '../lib/params.js';
+import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
 import Series from '../lib/roots/Series.svelte';
 import Stat from '../lib/roots/Stat.svelte';
@@ -247,7 +255,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const props: RootProps = { data, width };
     const view = render(ROOTS[p.view], { props });
     const foot = render(Footer, {
-      props: { data, api: origin, href: canonical, note: `${data.ui.version} v${data.version}` },
+      props: { data, api: origin, href: canonical, note: provenance(data) },
     });
     // The same frame as src/lib/Widget.svelte (mt0.js), around the island the page's script hydrates.
     const body = `<div class="mt0 theme-${p.theme} view-${p.view}" lang="${p.lang}"><div id="mt0-root">${view.body}</div>${foot.body}</div>`;
@@ -262,6 +270,28 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       props,
       css: asset('embed.css'),
       script: asset(`${p.view}.js`),
+    });
+  }
+
+  /**
+   * The error page of an embed URL: the reader's language and theme from `lang` and `theme` when those are
+   * valid (else es, auto), whatever else is wrong; one sentence for the reader, `details` for the console.
+   */
+  function readerError(
+    q: URLSearchParams,
+    kind: 'error' | 'noData',
+    details: string[],
+    view = 'stat',
+  ): string {
+    const lang: Lang = q.get('lang') === 'en' ? 'en' : 'es';
+    const theme = ['light', 'dark'].includes(q.get('theme') ?? '') ? (q.get('theme') as string) : 'auto';
+    return errorPage({
+      lang,
+      theme,
+      message: `${t(lang)[kind]}.`,
+      details,
+      css: asset('embed.css'),
+      script: asset(`${(VIEWS as readonly string[]).includes(view) ? view : 'stat'}.js`),
     });
   }
 
@@ -295,28 +325,29 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     html(body, status, origin, { embeddable: true }, etag);
 
   function embed(url: URL, rawView: string, origin: string): Response {
+    const q = url.searchParams;
     const view = decodePath(rawView)?.replace(/\/$/, '');
-    if (view === undefined || (!view.endsWith('.json') && !(VIEWS as readonly string[]).includes(view))) {
+    if (view === undefined)
+      return embedHtml(readerError(q, 'error', ['view: not a readable path']), 404, origin);
+    if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
+    if (!(VIEWS as readonly string[]).includes(view)) {
       return embedHtml(
-        errorPage(404, 'Unknown view', [`Views: ${VIEWS.join(', ')}`], asset('embed.css')),
+        readerError(q, 'error', [`view: "${view.slice(0, 40)}" is not one of ${VIEWS.join(', ')}`]),
         404,
         origin,
       );
     }
-    if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
-    const q = url.searchParams;
     const parsed = parseParams(rawFrom(q, view), view as ViewName);
     const initialWidth = intParam(q, 'initialWidth', 10000);
     const errors = parsed.ok ? [] : parsed.errors;
     if (initialWidth === null) errors.push('initialWidth: expected a width in pixels');
-    if (!parsed.ok || errors.length > 0)
-      return embedHtml(errorPage(400, 'Bad embed parameters', errors, asset('embed.css')), 400, origin);
+    if (!parsed.ok || errors.length > 0) return embedHtml(readerError(q, 'error', errors, view), 400, origin);
     const width = Math.min(1200, Math.max(280, initialWidth ?? 600));
     const p = parsed.params;
     const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(origin, p, width));
     if (!r)
       return embedHtml(
-        errorPage(404, t(p.lang).noData, [embedUrl(origin, p)], asset('embed.css')),
+        readerError(q, 'noData', ['the dataset has nothing for this selection'], view),
         404,
         origin,
       );
@@ -350,9 +381,11 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const parsed = parseParams(rawFrom(target.searchParams, m[1]), m[1] as ViewName);
     if (!parsed.ok) return notOurs();
     const p = parsed.params;
+    // The frame is fluid up to `width`; `height` is what the view takes at that width (its content then sets
+    // it): a smaller maxheight is not honoured by cutting the figure, its sources or its data table.
     const width = Math.min(maxwidth ?? 600, 600);
-    const height = Math.min(maxheight ?? HEIGHTS[p.view], HEIGHTS[p.view]);
-    const r = once(`oembed ${origin} ${embedUrl('', p)} ${width} ${height}`, () => {
+    const height = drawnHeight(p.view, width);
+    const r = once(`oembed ${origin} ${embedUrl('', p)} ${width}`, () => {
       const title = dataFor(p)?.title;
       if (!title) return undefined;
       return JSON.stringify({

@@ -352,7 +352,8 @@ export function loadDataset(
     qualifierPolicy: QUALIFIER_POLICY_VERSION,
     contentHash,
     builtFrom: 'packages/core/data',
-  } satisfies Record<keyof DatasetMeta, unknown>);
+    // releaseDate: set by the build from the kept release these records are (scripts/build-data.ts).
+  } satisfies Record<Exclude<keyof DatasetMeta, 'releaseDate'>, unknown>);
   if (!meta.success)
     for (const z of zodIssues(meta.error, metaInput))
       ctx.issues.push({ file: ctx.rel(join(dataDir, 'dataset.yaml')), column: z.column, message: z.message });

@@ -18,6 +18,13 @@ export const datasetMetaSchema = z
     /** sha256 of the canonical JSON of every record, computed at build. */
     contentHash: z.string().regex(/^[0-9a-f]{64}$/),
     builtFrom: z.string().describe('Folder the records were compiled from.'),
+    releaseDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .describe(
+        'Date of the kept release (releases/<version>.json) these records are, set by the build; absent for records not yet released.',
+      ),
   })
   .strict();
 export type DatasetMeta = z.infer<typeof datasetMetaSchema>;

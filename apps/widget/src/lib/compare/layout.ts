@@ -22,6 +22,39 @@ export interface CompareLayout {
   }[];
 }
 
+/** A bar of `barsPercent`: positions in % of the row's width. */
+export interface PercentBar {
+  x: number;
+  w: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * Bar positions for the annual rates in percent of the row's width (a shared scale from min(0, lows)
+ * to max(0, highs)): the browser draws them at any width without measuring, so the server-rendered page
+ * and the hydrated one have the same boxes (no layout shift).
+ * @example barsPercent({ rows: [{ value: 150, low: 150, high: 150 }, { value: 50, low: 40, high: 60 }] }).bars[1] // { x: 0, w: 33.33, x0: 26.67, x1: 40 }
+ */
+export function barsPercent(m: { rows: Pick<CompareModel['rows'][number], 'value' | 'low' | 'high'>[] }): {
+  zero: number;
+  bars: PercentBar[];
+} {
+  const lo = Math.min(0, ...m.rows.map((r) => r.low));
+  const hi = Math.max(0, ...m.rows.map((r) => r.high));
+  const x = (v: number) => Math.round(((v - lo) / (hi - lo || 1)) * 10000) / 100;
+  const zero = x(0);
+  return {
+    zero,
+    bars: m.rows.map((r) => ({
+      x: Math.min(zero, x(r.value)),
+      w: Math.max(0.5, Math.round(Math.abs(x(r.value) - zero) * 100) / 100),
+      x0: x(r.low),
+      x1: x(r.high),
+    })),
+  };
+}
+
 /** Rough width of one character of the 12 px labels (bold, system UI fonts), to wrap before clipping. */
 const CHAR = 7;
 

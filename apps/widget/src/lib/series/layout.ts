@@ -10,7 +10,8 @@ export interface SeriesLayout {
   ticks: { y: number; label: string }[];
   /** Polyline points per unbroken run: split at gaps and at series breaks. */
   runs: string[];
-  dots: { x: number; y: number; approximate: boolean; y0: number; y1: number; key: string }[];
+  /** `i`: the point's index in the model (what values on demand read). */
+  dots: { x: number; y: number; approximate: boolean; y0: number; y1: number; key: string; i: number }[];
   xLabels: { x: number; label: string }[];
   /** Event marks: the dashed line at `x`, its numbered circle at `cx` (moved aside when circles would touch). */
   marks: { x: number; cx: number; n: number; breaks: boolean }[];
@@ -70,7 +71,7 @@ export function layoutSeries(m: SeriesModel, width: number, height = 240): Serie
     bottom,
     ticks: m.ticks.map((tk) => ({ y: y(tk.value), label: tk.label })),
     runs,
-    dots: m.points.flatMap((pt) =>
+    dots: m.points.flatMap((pt, i) =>
       pt.value === null
         ? []
         : [
@@ -81,6 +82,7 @@ export function layoutSeries(m: SeriesModel, width: number, height = 240): Serie
               y0: y(pt.low),
               y1: y(pt.high),
               key: pt.period,
+              i,
             },
           ],
     ),

@@ -54,6 +54,8 @@ export interface SeriesModel {
   events: SeriesEvent[];
   /** Whether a per-100k rate can be drawn (a count with population for its geo). */
   canRate: boolean;
+  /** Whether any drawn point is approximate (the chart then has a legend entry for the hollow mark). */
+  approx: boolean;
   sources: string[];
 }
 
@@ -165,7 +167,8 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   const sources = [...new Set([...obs.map((o) => o.source), ...(perRate ? pop.map((o) => o.source) : [])])];
   const max = Math.max(...points.map((x) => (x.value === null ? 0 : x.high)));
   const ticks = niceTicks(max).map((value) => ({ value, label: formatNumber(value, p.lang) }));
-  return { title, name: ind.name[p.lang], srcs, unit, points, ticks, events, canRate, sources };
+  const approx = points.some((x) => x.approximate && x.value !== null);
+  return { title, name: ind.name[p.lang], srcs, unit, points, ticks, events, canRate, approx, sources };
 }
 
 /** Round numbers for a y axis from 0 up to at least `max`: 0, 5.000, 10.000, 15.000, 20.000. */
