@@ -67,9 +67,10 @@ describe('render once', () => {
   });
 
   it('stays within its bound: an evicted page is rendered again, and 0 turns the cache off', async () => {
-    // A series page is ~22,600 characters, charged 2 bytes each (~45 KB): a 200 KB bound holds four;
-    // twelve other widths (not 600, the default) push the first one out.
-    const small = createKitHandler({ origin: 'https://kit.example', assets: false, cacheBytes: 200 * 1024 });
+    // A series page is ~26,300 characters, charged 2 bytes each (~53 KB): a 300 KB bound holds five (and
+    // takes entries up to a quarter of it, 75 KB); twelve other widths (not 600, the default) push the
+    // first one out.
+    const small = createKitHandler({ origin: 'https://kit.example', assets: false, cacheBytes: 300 * 1024 });
     await get(small, 'http://x/embed/series?lang=es');
     await get(small, 'http://x/embed/series?lang=es');
     expect(counts.render).toBe(2); // kept
