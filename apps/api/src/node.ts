@@ -11,6 +11,9 @@ import { ResponseCache } from './middleware/response-cache/index.js';
 import { readConfig } from './server/config.js';
 import { diskStore } from './server/downloads.js';
 import { createFrontDoor } from './server/front.js';
+import { provideStoreFromDisk } from './store-node.js';
+
+provideStoreFromDisk();
 
 const config = readConfig(process.env);
 if ('error' in config) {

@@ -1,11 +1,17 @@
-// Cloudflare Workers entry over the same app as Node. The records are bundled; the widget's built files
-// (/widget/*, /embed-assets/*) and the release's downloads come from the static-assets binding
-// (wrangler.jsonc), served with the kit's own headers: CORS (module scripts are fetched cross-origin),
-// CORP (COEP hosts), nosniff, and the cache policy (content-hashed names immutable, aliases short).
-// PUBLIC_ORIGIN, TRUST_PROXY and MT0_CACHE_MB are vars (wrangler.jsonc).
+// Cloudflare Workers entry over the same app as Node. The records and the columnar store are bundled;
+// the widget's built files (/widget/*, /embed-assets/*) and the release's downloads come from the
+// static-assets binding (wrangler.jsonc), served with the kit's own headers: CORS (module scripts are
+// fetched cross-origin), CORP (COEP hosts), nosniff, and the cache policy (content-hashed names
+// immutable, aliases short). PUBLIC_ORIGIN, TRUST_PROXY and MT0_CACHE_MB are vars (wrangler.jsonc).
+import storeBytes from '@mt0/store/cead.arrow';
 import { builtFileHeaders, createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { app } from './app.js';
 import type { Bindings } from './env.js';
+import { provideStore } from './lib/store.js';
+
+// The store as a binary Data module (wrangler.jsonc `rules`), opened on first use: a JSON module of the
+// same table made start-up 7× slower.
+provideStore(() => new Uint8Array(storeBytes));
 
 type Env = Bindings;
 type Kit = ReturnType<typeof createKitHandler>;

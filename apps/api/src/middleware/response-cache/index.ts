@@ -82,6 +82,50 @@ export interface StoreOptions {
   asFile?: boolean;
 }
 
+/**
+ * The body of `res` when it is at most `limit` bytes; else a response that sends the bytes already
+ * read and then the rest of the stream (nothing is held beyond `limit`).
+ */
+async function readUpTo(
+  res: Response,
+  limit: number,
+): Promise<
+  { body: Uint8Array<ArrayBuffer>; response?: undefined } | { body?: undefined; response: Response }
+> {
+  if (res.body === null) return { body: new Uint8Array(0) };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    n += value.length;
+    if (n > limit) {
+      const rest = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(chunk);
+          chunks.length = 0;
+        },
+        async pull(controller) {
+          const next = await reader.read();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        },
+        cancel: (reason) => reader.cancel(reason),
+      });
+      return { response: new Response(rest, { status: res.status, headers: res.headers }) };
+    }
+  }
+  const body = new Uint8Array(n);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return { body };
+}
+
 /** Parses MT0_CACHE_MB: a number of MiB ≥ 0 (0 turns the cache off); `undefined` when malformed. */
 export function parseCacheMb(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,6}(\.\d+)?$/.test(text.trim())) return undefined;
@@ -124,7 +168,11 @@ export class ResponseCache {
       return { entry: undefined, response: res };
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (declared > this.#lru.maxBytes / 8) return { entry: undefined, response: res };
-    const body = new Uint8Array(await res.arrayBuffer());
+    // Read no further than an entry may be: a streamed body (no length) larger than that goes on
+    // streaming to the client, never whole into memory.
+    const read = await readUpTo(res, this.#lru.maxBytes / 8);
+    if (read.body === undefined) return { entry: undefined, response: read.response };
+    const body = read.body;
     const headers = record(res.headers);
     headers['content-length'] = String(body.length);
     const type = headers['content-type'] ?? '';
@@ -227,7 +275,8 @@ export function responseCache(
       return new Response(method === 'HEAD' ? null : hit.body, { status: 200, headers: hit.headers });
     }
     await next();
-    if (method !== 'GET' || skip(c.req.path)) return;
+    // A streamed body (a CSV of any filter of the store) is never read whole into memory here.
+    if (method !== 'GET' || skip(c.req.path) || c.get('streamed')) return;
     const { response } = await cache.store(key, c.res);
     if (response !== c.res) {
       // Replace, not merge: the stored headers are the response's own.
