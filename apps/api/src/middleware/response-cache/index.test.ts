@@ -4,7 +4,7 @@ import {
   cacheKey,
   canonicalPathAndQuery,
   parseCacheMb,
-  type ResponseCache,
+  ResponseCache,
   responseCache,
   storeFor,
 } from './index.js';
@@ -122,5 +122,30 @@ describe('canonicalPathAndQuery() and cacheKey()', () => {
     expect(cacheKey(undefined, '/v1/changes?b=1&a=2')).toBe('j /v1/changes?a=2&b=1');
     expect(cacheKey('text/csv;q=0.9, application/json;q=0.5', 'http://h/v1/changes')).toBe('c /v1/changes');
     expect(cacheKey('*/*', '/embed/stat', 'https://kit.example')).toBe('jhttps://kit.example /embed/stat');
+  });
+});
+
+describe('ResponseCache.store()', () => {
+  it('streams a body of unknown length larger than an entry on, whole and unkept, reading no more than it must', async () => {
+    // 1 MiB bound: an entry may be 128 KiB. The body is twenty 16 KiB chunks (320 KiB), no length.
+    const cache = new ResponseCache(1024 * 1024);
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024).fill(97);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 20) controller.close();
+        else {
+          pulled++;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const res = new Response(body, { status: 200, headers: { etag: '"s"', 'content-type': 'text/csv' } });
+    const { entry, response } = await cache.store('k', res);
+    expect(entry).toBeUndefined();
+    // 128 KiB is eight chunks: the ninth goes over, and nothing past it has been read yet.
+    expect(pulled).toBeLessThanOrEqual(10);
+    expect((await response.arrayBuffer()).byteLength).toBe(20 * 16 * 1024);
+    expect(cache.size).toBe(0);
   });
 });
