@@ -2,18 +2,23 @@
 // parses data files. The current release comes validated from @mt0/core/dataset and is indexed at module
 // load; an older release pinned with ?v= is indexed when first asked for (lib/releases.ts).
 
-import { dataset as bundled } from '@mt0/core/dataset';
 import {
-  comparePeriods,
-  type Dataset,
-  type DatasetMeta,
-  type Event,
-  type GeoEntry,
-  type Indicator,
-  type Observation,
-  type ReportedChange,
-  type Source,
-  type Statement,
+  collections,
+  type ExpandedStatement,
+  type IndicatorSummary,
+  type SourceSummary,
+} from '@mt0/core/csv';
+import { dataset as bundled } from '@mt0/core/dataset';
+import type {
+  Dataset,
+  DatasetMeta,
+  Event,
+  GeoEntry,
+  Indicator,
+  Observation,
+  ReportedChange,
+  Source,
+  Statement,
 } from '@mt0/core/schemas';
 import { select } from '@mt0/core/select';
 import type { Context } from 'hono';
@@ -24,10 +29,6 @@ export const API_VERSION = '0.1.0';
 
 const byId = <T extends { id: string }>(xs: readonly T[]): ReadonlyMap<string, T> =>
   new Map(xs.map((x) => [x.id, x]));
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): ReadonlyMap<string, readonly T[]> {
   const out = new Map<string, T[]>();
@@ -40,27 +41,7 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): ReadonlyMap<string
   return out;
 }
 
-const unique = (xs: Iterable<string>, sort: (a: string, b: string) => number = cmp) =>
-  [...new Set(xs)].sort(sort);
-
-export interface IndicatorSummary extends Indicator {
-  geos: string[];
-  periods: string[];
-  observations: number;
-  changes: number;
-}
-
-export interface SourceSummary extends Source {
-  records: number;
-}
-
-export type EvidenceRecord =
-  | { id: string; kind: 'observation'; record: Observation }
-  | { id: string; kind: 'change'; record: ReportedChange };
-
-export interface ExpandedStatement extends Omit<Statement, 'evidence'> {
-  evidence: EvidenceRecord[];
-}
+export type { EvidenceRecord, ExpandedStatement, IndicatorSummary, SourceSummary } from '@mt0/core/csv';
 
 /** One release's records and every index the routes read, in the order the API lists them. */
 export interface ReleaseView {
@@ -103,61 +84,16 @@ export interface ReleaseView {
 
 /** Indexes one release's records. */
 export function buildView(dataset: Dataset): ReleaseView {
-  const observations: readonly Observation[] = [...dataset.observations].sort(
-    (a, b) =>
-      cmp(a.indicator, b.indicator) ||
-      cmp(a.geo, b.geo) ||
-      comparePeriods(a.period, b.period) ||
-      cmp(a.source, b.source),
-  );
-  const changes: readonly ReportedChange[] = [...dataset.changes].sort(
-    (a, b) =>
-      cmp(a.indicator, b.indicator) ||
-      cmp(a.geo, b.geo) ||
-      comparePeriods(a.from, b.from) ||
-      comparePeriods(a.to, b.to) ||
-      cmp(a.source, b.source),
-  );
-  const observationsById = byId(dataset.observations);
-  const changesById = byId(dataset.changes);
+  // The collections in the order the API lists them (and the downloads hold them), with their summaries.
+  const {
+    observations,
+    changes,
+    indicators: indicatorSummaries,
+    sources: sourceSummaries,
+    statements,
+    events,
+  } = collections(dataset);
   const observationsByIndicator = groupBy(observations, (o) => o.indicator);
-
-  const indicatorSummaries: readonly IndicatorSummary[] = dataset.indicators
-    .map((i) => {
-      const obs = observationsByIndicator.get(i.id) ?? [];
-      const chg = dataset.changes.filter((c) => c.indicator === i.id);
-      return {
-        ...i,
-        geos: unique([...obs.map((o) => o.geo), ...chg.map((c) => c.geo)]),
-        periods: unique(
-          obs.map((o) => o.period),
-          comparePeriods,
-        ),
-        observations: obs.length,
-        changes: chg.length,
-      };
-    })
-    .sort((a, b) => cmp(a.id, b.id));
-
-  const recordsPerSource = new Map<string, number>();
-  for (const r of [...dataset.observations, ...dataset.changes, ...dataset.statements, ...dataset.events]) {
-    recordsPerSource.set(r.source, (recordsPerSource.get(r.source) ?? 0) + 1);
-  }
-  const sourceSummaries: readonly SourceSummary[] = dataset.sources
-    .map((s) => ({ ...s, records: recordsPerSource.get(s.id) ?? 0 }))
-    .sort((a, b) => cmp(a.id, b.id));
-
-  const statements: readonly ExpandedStatement[] = [...dataset.statements]
-    .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id))
-    .map((s) => ({
-      ...s,
-      evidence: s.evidence.flatMap((id): EvidenceRecord[] => {
-        const o = observationsById.get(id);
-        if (o) return [{ id, kind: 'observation', record: o }];
-        const c = changesById.get(id);
-        return c ? [{ id, kind: 'change', record: c }] : [];
-      }),
-    }));
   const selection = select(dataset);
 
   return {
@@ -166,8 +102,8 @@ export function buildView(dataset: Dataset): ReleaseView {
     geos: byId(dataset.geos),
     indicators: byId(dataset.indicators),
     sources: byId(dataset.sources),
-    observationsById,
-    changesById,
+    observationsById: byId(dataset.observations),
+    changesById: byId(dataset.changes),
     events: byId(dataset.events),
     statementsById: byId(dataset.statements),
     observations,
@@ -183,7 +119,7 @@ export function buildView(dataset: Dataset): ReleaseView {
     sourceSummaryById: byId(sourceSummaries),
     statements,
     statementById: byId(statements),
-    eventList: [...dataset.events].sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id)),
+    eventList: events,
     selection,
     placeIndex: selection.places,
   };

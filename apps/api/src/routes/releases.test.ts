@@ -51,6 +51,27 @@ describe('kept releases, pinned with ?v=', () => {
     expect(old.headers.get('etag')).not.toBe((await get(url())).headers.get('etag'));
   });
 
+  it('keeps each release apart in the response cache and its ETags: a tag of one never revalidates another', async () => {
+    const url = '/v1/indicators/mt0.arrests.hotline_share';
+    // Twice each, interleaved: the second answers come from the response cache (keyed on the query, v= included).
+    for (let round = 0; round < 2; round++) {
+      for (const v of ['0.1.0', '0.2.0', undefined]) {
+        const res = await get(v ? `${url}?v=${v}` : url);
+        const body = (await res.json()) as { meta: { datasetVersion: string } };
+        expect(body.meta.datasetVersion).toBe(v ?? current.meta.version);
+      }
+    }
+    const old = await get(`${url}?v=0.1.0`);
+    const now = await get(url);
+    const oldTag = old.headers.get('etag') as string;
+    // The tag names the release's content hash (its first 32 hex digits), so 0.1.0's differs from now's.
+    const manifest = (await json('/v1/releases')) as { data: { version: string; contentHash: string }[] };
+    expect(oldTag).toContain(manifest.data.find((r) => r.version === '0.1.0')?.contentHash.slice(0, 32));
+    expect(oldTag).not.toBe(now.headers.get('etag'));
+    expect((await get(url, { 'If-None-Match': oldTag })).status).toBe(200);
+    expect((await get(`${url}?v=0.1.0`, { 'If-None-Match': oldTag })).status).toBe(304);
+  });
+
   it('computes a metric over the pinned release: the 2020→2021 change of arrests in 0.2.0 and now', async () => {
     const m = (v: string) =>
       json(`/v1/metrics/change?from=mt0.arrests@2020&to=mt0.arrests@2021&confidence=A,B,C&v=${v}`);

@@ -57,7 +57,9 @@ export function caching(): MiddlewareHandler {
       return;
     }
     const pinned = c.get('pinned') as string | undefined;
-    const etag = etagFor(variantOf(c.res.headers.get('content-type')), hashOf(c));
+    // A route that knows its representation better (a download's file hash) sets its own ETag.
+    const etag =
+      c.res.headers.get('ETag') ?? etagFor(variantOf(c.res.headers.get('content-type')), hashOf(c));
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', pinned === undefined ? CACHE_CURRENT : CACHE_PINNED);
     if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
