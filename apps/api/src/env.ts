@@ -5,5 +5,7 @@ export interface AppEnv {
   Variables: {
     /** Negotiated representation of a collection (csv middleware). */
     format: Format;
+    /** Set by a handler whose body is a stream: the response cache must not read it whole. */
+    streamed?: boolean;
   };
 }

@@ -8,6 +8,9 @@ import { getRequestListener } from '@hono/node-server';
 import { createKitHandler } from '@mt0/widget/server';
 import { app, cache } from './app.js';
 import { ifNoneMatchHits } from './middleware/response-cache/index.js';
+import { provideStoreFromDisk } from './store-node.js';
+
+provideStoreFromDisk();
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';

@@ -23,6 +23,32 @@ export const Change = reportedChangeSchema.openapi('ReportedChange');
 export const Event = eventSchema.openapi('Event');
 export const Geo = geoEntrySchema.openapi('Geo');
 
+export const StoreObservation = z
+  .object({
+    id: z.string().describe('indicator:geo:period:source'),
+    indicator: z.string(),
+    geo: z.string(),
+    level: z.enum(['country', 'region', 'comuna']),
+    period: z.string().describe('2019 or 2019-03.'),
+    resolution: z.enum(['month', 'year']),
+    value: z.number(),
+    months: z.number().int().optional().describe('Months summed into a yearly value (12: a whole year).'),
+    periodStatus: z.literal('partial').optional().describe('A year of fewer than 12 months.'),
+    population: z.number().int().optional().describe('INE population of the place that year.'),
+    per100k: z.number().optional().describe('value / population × 100,000 (with per100k=true).'),
+    source: z.string(),
+    via: z.string().optional().describe('The source the figures came through.'),
+    confidence: z.string(),
+    vintage: z.string().optional().describe("The upstream file of the cells (see the store's vintages)."),
+    row: z.string().optional().describe("A comuna's own value: the row of the data package's table it is."),
+    derivation: z.string().optional().describe('A value made at build: a sum of comunas or of months.'),
+    warnings: z
+      .array(z.object({ code: z.literal('small_count'), message: z.string() }))
+      .optional()
+      .describe('A rate of fewer than 20 cases: its 95 % chance interval is wider than ±44 %.'),
+  })
+  .openapi('StoreObservation');
+
 export const IndicatorSummary = indicatorSchema
   .extend({
     geos: z.array(z.string()).describe('Geographies with records of this indicator.'),
@@ -146,6 +172,21 @@ export const observationsQuery = z.object({
     .openapi({ description: 'Latest period (inclusive): a year or a month.', example: '2019' }),
   source: many('Source ids.', 'cead.casos_policiales.extract2026'),
   confidence: many(confidenceDescription, 'A,B'),
+  resolution: z.enum(['month', 'year']).optional().openapi({
+    description:
+      'Read from the comuna × month store: `month`, or `year` (sums of the stored months; a year with fewer than 12 months is `periodStatus: partial`). Comunas are always read from the store.',
+    example: 'year',
+  }),
+  level: z.enum(['region', 'comuna']).optional().openapi({
+    description:
+      'The places inside `geo` at this level instead of `geo` itself: `level=comuna&geo=CL-AN` gives the 9 comunas of Antofagasta; without `geo`, every place of the level. Read from the store.',
+    example: 'comuna',
+  }),
+  per100k: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'Add `per100k`, the value per 100,000 inhabitants of the place that year (INE projections), to counts read from the store. A value of fewer than 20 cases carries a `small_count` warning: its 95 % chance interval is wider than ±44 % (1.96/√n).',
+    example: 'true',
+  }),
   limit: z.coerce
     .number({ error: 'expected a whole number from 1 to 10000' })
     .int('expected a whole number from 1 to 10000')

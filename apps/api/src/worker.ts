@@ -1,8 +1,14 @@
-// Cloudflare Workers entry over the same app as Node. The records are bundled; the widget's built
+// Cloudflare Workers entry over the same app as Node. The records and the columnar store are bundled; the widget's built
 // files (/widget/*, /embed-assets/*) come from the static-assets binding (wrangler.jsonc), with CORS
 // added because module scripts are fetched cross-origin by the pages that embed them.
+import storeBytes from '@mt0/store/cead.arrow';
 import { createKitHandler } from '@mt0/widget/server';
 import { app } from './app.js';
+import { provideStore } from './lib/store.js';
+
+// The store as a binary Data module (wrangler.jsonc `rules`), opened on first use: a JSON module of the
+// same table made start-up 7× slower.
+provideStore(() => new Uint8Array(storeBytes));
 
 interface Env {
   ASSETS?: { fetch(request: Request): Promise<Response> };

@@ -192,4 +192,42 @@ export const coreCases: CoreCase[] = [
       expect(((await res.json()) as { status: string }).status).toBe('ok');
     },
   },
+  {
+    name: '/v1/geos?q=valparaiso finds both Valparaísos, the region first',
+    async run(fetch) {
+      const res = await fetch('/v1/geos?q=valparaiso');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data: { id: string }[] };
+      expect(body.data.slice(0, 2).map((p) => p.id)).toEqual(['CL-VS', 'CL-05101']);
+    },
+  },
+  {
+    name: "a comuna's yearly series comes from the store (Calama, microtrafficking, 2018: 85 cases)",
+    async run(fetch) {
+      const res = await fetch(
+        '/v1/observations?indicator=cead.cases.microtrafficking&geo=calama&resolution=year&from=2018&to=2018&per100k=true',
+      );
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        data: { geo: string; value: number; population: number; per100k: number }[];
+      };
+      // 85 / 177642 × 100000 = 47.849…
+      expect(body.data).toEqual([
+        expect.objectContaining({
+          geo: 'CL-02201',
+          value: 85,
+          population: 177642,
+          per100k: (85 / 177642) * 100000,
+        }),
+      ]);
+    },
+  },
+  {
+    name: "CSV of a region's comunas streams every month (9 comunas × 192 months)",
+    async run(fetch) {
+      const res = await fetch('/v1/observations.csv?indicator=cead.cases.drugs&geo=CL-AN&level=comuna');
+      expect(res.status).toBe(200);
+      expect((await res.text()).trim().split('\r\n')).toHaveLength(1 + 9 * 192);
+    },
+  },
 ];

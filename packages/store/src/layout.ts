@@ -54,6 +54,12 @@ export interface StoreMeta {
 
 export interface StoreIndicator {
   id: string;
+  /** The data/tables/ file its rows were read from (`cead_drugs_comuna_monthly.csv.gz`). */
+  file?: string;
+  /** The table's category its rows carry (`Microtráfico de sustancias`), where the table has several. */
+  category?: string;
+  /** The grade its table's spec gives every row (the data package's A, B, C). */
+  confidence?: string;
   resolution: 'month' | 'year';
   source: string;
   /** First and last period held: `2010-01`, `2025-12` (monthly) or `2010`, `2026` (yearly). */

@@ -45,6 +45,7 @@ describe('writeStore() then openStore()', () => {
     expect(store.indicators).toEqual([
       {
         id: 'cead.cases.drugs',
+        file: 'data/tables/cases.csv',
         resolution: 'month',
         source: 'cead.casos_policiales.extract2026',
         first: '2020-01',
@@ -52,6 +53,7 @@ describe('writeStore() then openStore()', () => {
       },
       {
         id: 'cead.cases.microtrafficking',
+        file: 'data/tables/cases.csv',
         resolution: 'month',
         source: 'cead.casos_policiales.extract2026',
         first: '2021-01',
@@ -59,6 +61,7 @@ describe('writeStore() then openStore()', () => {
       },
       {
         id: 'ine.population',
+        file: 'data/tables/population.csv',
         resolution: 'year',
         source: 'ine.projections.extract2026',
         first: '2020',

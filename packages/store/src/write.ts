@@ -31,7 +31,14 @@ import {
 export interface StoreTableInput {
   file: string;
   specFile: string;
-  spec: { source: string; vintages?: Record<string, string> | undefined };
+  spec: {
+    source: string;
+    /** The grade the spec gives every row (A, B, C). */
+    confidence?: string | undefined;
+    vintages?: Record<string, string> | undefined;
+    /** The table's category → indicator id (a table of one indicator has none). */
+    indicators?: Record<string, string> | undefined;
+  };
   resolution: 'month' | 'year';
   indicators: readonly string[];
   geos: readonly string[];
@@ -67,6 +74,9 @@ interface Run {
 
 interface IndicatorAcc {
   id: string;
+  file: string;
+  category?: string;
+  confidence?: string;
   resolution: 'month' | 'year';
   source: string;
   vintageCodes: readonly string[];
@@ -111,8 +121,12 @@ function accumulate(input: StoreInput): IndicatorAcc[] {
     const mine = t.indicators.map((id, i) => {
       if (accs.has(id)) throw new Error(`${t.file}: indicator ${id} is already held by another store table`);
       const { min, max } = span[i] as { min: number; max: number };
+      const category = Object.entries(t.spec.indicators ?? {}).find(([, to]) => to === id)?.[0];
       const acc: IndicatorAcc = {
         id,
+        file: t.file,
+        ...(category === undefined ? {} : { category }),
+        ...(t.spec.confidence === undefined ? {} : { confidence: t.spec.confidence }),
         resolution: t.resolution,
         source: t.spec.source,
         vintageCodes: t.vintages,
@@ -283,6 +297,9 @@ export function writeStore(input: StoreInput): Uint8Array {
     indicators: accs.map(
       (acc): StoreIndicator => ({
         id: acc.id,
+        file: acc.file,
+        ...(acc.category === undefined ? {} : { category: acc.category }),
+        ...(acc.confidence === undefined ? {} : { confidence: acc.confidence }),
         resolution: acc.resolution,
         source: acc.source,
         first: periodText(acc.resolution, acc.first),

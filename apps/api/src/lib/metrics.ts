@@ -7,6 +7,7 @@ import { METRIC_UNITS, type MetricQuery, type MetricUnit } from '@mt0/core/regis
 import { select } from '@mt0/core/select';
 import { dataset } from './data.js';
 import { ProblemError, type ProblemSlug } from './problem.js';
+import { recordsWithStore, storePlaceOf } from './store-records.js';
 
 /** The dataset's selection indexes, built once when the module loads. */
 const selection = select(dataset);
@@ -34,7 +35,10 @@ export function refusalProblem(r: Refusal): ProblemError {
 
 /** The result of `unit` for a validated query, or a thrown ProblemError for the middleware to render. */
 export function runMetric(unit: MetricUnit, query: MetricQuery): MetricResult {
-  const out = unit.run(selection as unknown as Parameters<MetricUnit['run']>[0], query);
+  // A comuna, or a place's months, are in the store: the same unit runs over the dataset plus them.
+  const geo = storePlaceOf(query);
+  const sel = geo === undefined ? selection : select(recordsWithStore(geo));
+  const out = unit.run(sel as unknown as Parameters<MetricUnit['run']>[0], query);
   if (out.metric === undefined) throw refusalProblem(out);
   return out;
 }

@@ -103,7 +103,7 @@ export const MetricInput = z
 
 const Warning = z
   .object({
-    code: z.enum(['series_break', 'undated', 'partial_left_out']),
+    code: z.enum(['series_break', 'undated', 'partial_left_out', 'small_count']),
     message: z.string(),
     event: z.string().optional(),
     record: z.string().optional(),
@@ -143,7 +143,7 @@ function resultSchema(unit: MetricUnit) {
       warnings: z
         .array(Warning)
         .describe(
-          'What the caller opted into: a series break crossed (allowBreak), an undated input (allowUndated).',
+          'What the caller opted into — a series break crossed (allowBreak), an undated input (allowUndated) — and small counts: a rate or change over fewer than 20 cases (small_count), whose 95 % chance interval is wider than ±44 % (1.96/√n).',
         ),
       meta: z.object({ datasetVersion: z.string(), qualifierPolicy: z.string() }),
       ...(Object.fromEntries(unit.result.map((f) => [f.name, fieldSchema(f)])) as Record<

@@ -1,7 +1,7 @@
 // GET /v1/observations: levels, filtered by indicator, geography, period range, source and confidence,
 // paged with an opaque cursor. Candidates come from indexes built at load, never from a full scan when
 // an indicator is given.
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Observation } from '@mt0/core/schemas';
 import { comparePeriods, periodWithin } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
@@ -16,12 +16,14 @@ import {
   periodPoint,
   sourceList,
 } from '../lib/params.js';
+import { placeIndex } from '../lib/places.js';
 import { ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
-import { list, Observation as ObservationSchema, observationsQuery } from '../schemas.js';
+import { list, Observation as ObservationSchema, observationsQuery, StoreObservation } from '../schemas.js';
 import { collectionOk, errors, keysOf, notModified } from './common.js';
+import { storeObservations } from './store-observations.js';
 
 export const DEFAULT_LIMIT = 1000;
 
@@ -32,11 +34,14 @@ const route = createRoute({
   tags: ['records'],
   summary: 'Observations (levels)',
   description:
-    'Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV).',
+    "Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV).\n\nComunas, months, `level` and `per100k` are read from the comuna × month store (CEAD police cases and INE population): each row then carries its place level, resolution, the months summed into a year (`periodStatus: partial` under 12), the population, the `vintage` of its upstream file, and its provenance — `row` (the table row a comuna's value is) or `derivation` (a sum made at build). Rows are ordered by indicator, place (country, regions, comunas by CUT code) and period. CSV of a store query without `limit` streams every matching row (no paging).",
   middleware: [negotiate, strictQuery(keysOf(observationsQuery))] as const,
   request: { query: observationsQuery },
   responses: {
-    200: collectionOk(list(ObservationSchema, 'ObservationList'), 'Observations.'),
+    200: collectionOk(
+      list(z.union([ObservationSchema, StoreObservation]), 'ObservationList'),
+      'Observations (levels as sources state them, or values read from the comuna × month store).',
+    ),
     ...notModified,
     ...errors,
   },
@@ -58,6 +63,14 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
   const q = c.req.valid('query');
   const indicatorIds = indicatorList('indicator', q.indicator);
   const geoIds = geoList('geo', q.geo);
+  // What only the store holds — a comuna, months, the places inside a place, rates — is read from it.
+  if (
+    q.resolution !== undefined ||
+    q.level !== undefined ||
+    q.per100k !== undefined ||
+    geoIds?.some((g) => placeIndex.byId.get(g)?.level === 'comuna')
+  )
+    return storeObservations(c, q, indicatorIds, geoIds) as never;
   const from = periodPoint('from', q.from);
   const to = periodPoint('to', q.to);
   if (from !== undefined && to !== undefined && comparePeriods(from, to) > 0) {

@@ -33,6 +33,7 @@ export {
 export { ratePer100k } from './ratePer100k.js';
 export type { SeriesPoint } from './series.js';
 export { share } from './share.js';
+export { poissonHalfWidth, SMALL_COUNT, smallCountWarning } from './small.js';
 export type {
   MetricInput,
   MetricResult,

@@ -64,7 +64,7 @@ export interface Refusal {
 
 /** Something a caller opted into, said in the result: the break crossed, the undated input used. */
 export interface Warning {
-  code: 'series_break' | 'undated' | 'partial_left_out';
+  code: 'series_break' | 'undated' | 'partial_left_out' | 'small_count';
   message: string;
   event?: string;
   record?: string;

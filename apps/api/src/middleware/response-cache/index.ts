@@ -79,7 +79,8 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     await next();
     const res = c.res;
     const etag = res.headers.get('etag');
-    if (res.status !== 200 || etag === null || method !== 'GET') return;
+    // A streamed body (a CSV of any filter of the store) is never read whole into memory here.
+    if (res.status !== 200 || etag === null || method !== 'GET' || c.get('streamed')) return;
     const body = encoder.encode(await res.clone().text());
     if (body.length > maxBody) return;
     const headers = record(res.headers);

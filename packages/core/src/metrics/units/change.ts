@@ -2,6 +2,7 @@
 // periods of one kind and length in order; percentage points for percents and shares.
 import { bounds, intervalNote, num } from '../../format/formula.js';
 import { yearsBetween } from '../../periods/index.js';
+import { isPerCapita } from '../../units/index.js';
 import { absoluteChange } from '../absoluteChange.js';
 import { decimalShift } from '../decimal.js';
 import {
@@ -28,6 +29,7 @@ import {
   undated,
 } from '../guards.js';
 import { percentChange } from '../percentChange.js';
+import { smallCountWarning } from '../small.js';
 import type { MetricOutcome, MetricQuery, MetricUnit, Refusal, Sel, Warning } from '../unit.js';
 import { unitOf } from '../unit.js';
 
@@ -107,6 +109,11 @@ export const change: MetricUnit = {
         years,
         meta,
       };
+    }
+    // A percent change of a few cases is mostly chance: say so (see ../small.ts for the threshold).
+    if (isPerCapita(unit)) {
+      const small = smallCountWarning(a.value, 'from') ?? smallCountWarning(b.value, 'to');
+      if (small) warnings.push(small);
     }
     const r = percentChange(a, b);
     if (!r)

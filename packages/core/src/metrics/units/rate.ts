@@ -22,6 +22,7 @@ import {
   unitRefusal,
 } from '../guards.js';
 import { ratePer100k } from '../ratePer100k.js';
+import { smallCountWarning } from '../small.js';
 import type { MetricOutcome, MetricUnit, Sel, Warning } from '../unit.js';
 import { unitOf } from '../unit.js';
 
@@ -65,6 +66,8 @@ export function rateOf(
   const r = ratePer100k(n, p);
   if (!r) return notComputable('The population is zero or below.', ['count']);
   const inputs = [observationInput(sel, n), observationInput(sel, p)];
+  const small = smallCountWarning(n.value, 'count');
+  if (small) warnings.push(small);
   return {
     metric: 'rate',
     ...r,
