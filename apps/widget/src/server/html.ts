@@ -35,13 +35,26 @@ export function csp(origin: string, frames = false): string {
     .join('; ');
 }
 
-export function htmlHeaders(origin: string, frames = false): Record<string, string> {
+export interface HtmlHeaderOptions {
+  /** The page frames our own embed pages (the gallery's previews). */
+  frames?: boolean;
+  /**
+   * An embed page (or its error page): loadable inside cross-origin-isolated host pages, which need
+   * every nested document to opt in to COEP and allow cross-origin embedding with CORP.
+   */
+  embeddable?: boolean;
+}
+
+export function htmlHeaders(origin: string, o: HtmlHeaderOptions = {}): Record<string, string> {
   return {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': csp(origin, frames),
+    'content-security-policy': csp(origin, o.frames),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'cache-control': 'public, max-age=300',
+    ...(o.embeddable
+      ? { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'cross-origin' }
+      : {}),
   };
 }
 
@@ -55,10 +68,10 @@ interface EmbedPage {
   body: string;
   head: string;
   props: unknown;
-  asset: (path: string) => string;
   /** The view's PNG for social cards (og:image, twitter:image), with its size in px. */
   image: { url: string; width: number; height: number };
-  /** The page's script under /embed-assets/. */
+  /** The page's stylesheet and script (their hashed paths). */
+  css: string;
   script: string;
 }
 
@@ -81,8 +94,8 @@ export function embedPage(p: EmbedPage): string {
 <meta property="og:image:alt" content="${escapeHtml(p.title)}">
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:image" content="${escapeHtml(p.image.url)}">
-<link rel="stylesheet" href="${p.asset('embed.css')}">
-<script type="module" src="${p.asset(p.script)}"></script>
+<link rel="stylesheet" href="${p.css}">
+<script type="module" src="${p.script}"></script>
 ${p.head}
 </head>
 <body>
