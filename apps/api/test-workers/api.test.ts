@@ -31,6 +31,18 @@ describe('the widget kit in workerd', () => {
     expect(await res.text()).toContain('mt0-widget');
   });
 
+  it('renders a view as an SVG image in workerd; without a rasteriser passed in, a PNG is a 501 problem', async () => {
+    const svg = await fetchWorker('/embed/series.svg?lang=en');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(await svg.text()).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="600"[\s\S]*<polyline class="line"/,
+    );
+    const png = await fetchWorker('/embed/series.png?lang=en');
+    expect(png.status).toBe(501);
+    expect(png.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('answers oEmbed for its own embed URLs and refuses any other URL', async () => {
     const own = await fetchWorker(
       `/oembed?url=${encodeURIComponent('https://api.example/embed/stat?lang=es')}&format=json`,

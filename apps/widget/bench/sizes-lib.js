@@ -2,10 +2,11 @@
 // (bench/sizes.js) and the deterministic check (bench/sizes.test.ts). Reads dist/ only. The offline
 // snapshot chunk beside mt0.js has no budget of its own: it is printed so that its weight stays visible.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS = { element: 24576, resize: 1024, embedPage: 18432 };
+export const BUDGETS = { element: 24576, resize: 1024, embedPage: 18432, rasteriser: 1048576 };
 export const VIEWS = ['stat', 'series', 'compare', 'statement', 'table'];
 
 /** mt0.js's lazily imported chunks (mt0-{kind}-[hash].js) and when a page loads each. */
@@ -69,6 +70,18 @@ export function sizes(dist) {
       budget: BUDGETS.embedPage,
     });
   }
+  // The server's PNG rasteriser and its font (Node reads them from the packages; a Worker bundles them).
+  const require = createRequire(import.meta.url);
+  out.push({
+    name: 'image rasteriser WASM (@resvg/resvg-wasm index_bg.wasm)',
+    bytes: gz(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))),
+    budget: BUDGETS.rasteriser,
+  });
+  out.push({
+    name: 'image font (dejavu-fonts-ttf DejaVuSans.ttf)',
+    bytes: gz(readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))),
+    note: 'the one font the images are drawn with; licence in the package (Bitstream Vera / DejaVu)',
+  });
   for (const f of [...files].filter((f) => /^tip-[\w-]+\.js$/.test(f)))
     out.push({
       name: 'embed page /embed/series values-on-demand chunk',

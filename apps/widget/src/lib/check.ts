@@ -75,6 +75,7 @@ const MODELS: Record<Params['view'], (d: R) => boolean> = {
 export function checkViewData(x: unknown, p: Params): ViewData | undefined {
   if (!obj(x) || x.view !== p.view || x.lang !== p.lang || !str(x.version) || !str(x.title) || !str(x.cite))
     return undefined;
+  if (!str(x.image) || !x.image.startsWith('/embed/')) return undefined;
   if (!str(x.csv) || !x.csv.startsWith('/v1/') || !obj(x.ui) || !Object.values(x.ui).every(str))
     return undefined;
   if (!arr(x.sources, (s) => obj(s) && str(s.label)) || !MODELS[p.view](x) || !sane(x)) return undefined;

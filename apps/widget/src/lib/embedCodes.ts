@@ -58,6 +58,11 @@ export function drawnHeight(v: ViewName, width: number): number {
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** `{origin}/embed/{view}.png?…`: the view's static image (600 px wide, drawn at 2×). */
+export function imageUrl(origin: string, p: Params, ext: 'png' | 'svg' = 'png'): string {
+  return `${origin}/embed/${p.view}.${ext}?${paramsQuery(p)}`;
+}
+
 /** `{origin}/embed/{view}?…` for the params (canonical: defaults left out). */
 export function embedUrl(origin: string, p: Params): string {
   return `${origin}/embed/${p.view}?${paramsQuery(p)}`;
@@ -114,7 +119,7 @@ export function embedCodes(
   return {
     // The inline min-height reserves the space before mt0.js defines the element (no layout shift);
     // a CMS that strips it only loses that reservation.
-    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}">${t}</a></noscript>`,
+    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}"><img src="${esc(imageUrl(origin, p))}" alt="${t}" width="600" style="max-width:100%;height:auto"></a></noscript>`,
     iframe: `<iframe src="${url}" title="${t}" width="100%" height="${HEIGHTS[p.view]}" frameborder="0" scrolling="no" loading="lazy"></iframe>\n<script async src="${origin}${resize.path}"${sri(resize)}></script>`,
     link: `<a href="${url}">${t}</a>`,
   };

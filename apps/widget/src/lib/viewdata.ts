@@ -26,6 +26,8 @@ export interface ViewData {
   csv: string;
   /** Citation, without the page's address (the page adds its own). */
   cite: string;
+  /** Path of the view's PNG image on the kit ("/embed/series.png?lang=es"). */
+  image: string;
   /** The release date of `version` as read ("29-11-2026", "29 Nov 2026"); absent for unreleased records. */
   released?: string | undefined;
   /** For the footer's notes panel: each indicator shown, what it counts and why it has its role. */
@@ -75,6 +77,7 @@ export function viewData(full: Bundle, asked: Params): ViewData | undefined {
       url: b.sources.find((s) => s.id === id)?.url,
     })),
     csv: csvUrl('', p),
+    image: `/embed/${p.view}.png?${paramsQuery(p)}`,
     cite: citation(b, sources, p.lang, '').trim(),
     ...(b.released ? { released: releaseDate(b.released, p.lang) } : {}),
     notes: b.indicators

@@ -68,6 +68,8 @@ interface EmbedPage {
   body: string;
   head: string;
   props: unknown;
+  /** The view's PNG for social cards (og:image, twitter:image), with its size in px. */
+  image: { url: string; width: number; height: number };
   /** The page's stylesheet and script (their hashed paths). */
   css: string;
   script: string;
@@ -83,6 +85,15 @@ export function embedPage(p: EmbedPage): string {
 <link rel="icon" href="data:,">
 <link rel="canonical" href="${escapeHtml(p.canonical)}">
 <link rel="alternate" type="application/json+oembed" href="${escapeHtml(p.oembed)}" title="${escapeHtml(p.title)}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="${escapeHtml(p.title)}">
+<meta property="og:url" content="${escapeHtml(p.canonical)}">
+<meta property="og:image" content="${escapeHtml(p.image.url)}">
+<meta property="og:image:width" content="${p.image.width}">
+<meta property="og:image:height" content="${p.image.height}">
+<meta property="og:image:alt" content="${escapeHtml(p.title)}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="${escapeHtml(p.image.url)}">
 <link rel="stylesheet" href="${p.css}">
 <script type="module" src="${p.script}"></script>
 ${p.head}

@@ -17,9 +17,11 @@ import {
   embedUrl,
   HEIGHTS,
   iframeHtml,
+  imageUrl,
 } from '../lib/embedCodes.js';
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
+import { imageSvg } from '../lib/image/image.js';
 import { parseParams, type RawParams } from '../lib/params.js';
 import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
@@ -33,6 +35,7 @@ import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
 import { type AssetManifest, assetHeaders } from './assets.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
+import { nodeAssets, type RasterAssets, toPng } from './png.js';
 
 export interface KitHandlerOptions {
   /** The compiled dataset (defaults to `@mt0/core/dataset`). */
@@ -52,6 +55,11 @@ export interface KitHandlerOptions {
    * paths to the host (a Workers assets binding, a CDN).
    */
   assets?: string | false;
+  /**
+   * The PNG rasteriser's WASM and font (./png.ts). Defaults to the installed packages when running from
+   * disk (Node); a Worker passes its bundled modules; `false`: PNGs answer 501 (SVGs still work).
+   */
+  images?: RasterAssets | false;
 }
 
 /** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
@@ -233,6 +241,24 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       },
     });
   }
+  // A host that serves the built files itself (a Worker: `assets: false`) passes its own rasteriser assets.
+  const raster = options.images ?? (assetsBase ? nodeAssets : false);
+  /** Rendered images (SVG text and PNG bytes) by kind, canonical parameters and width; bounded by bytes. */
+  const images = new ByteLru<string | Uint8Array>(cacheBytes, cacheBytes / 4);
+  const keep = <T extends string | Uint8Array>(key: string, v: T): T => {
+    images.set(key, v, key.length * 2 + (typeof v === 'string' ? v.length * 2 : v.byteLength) + 64);
+    return v;
+  };
+  /** The SVG image of a view at a width (cached); `undefined` when the dataset has nothing for it. */
+  const svgOf = (p: Params, width: number, theme: 'light' | 'dark'): string | undefined => {
+    const key = `svg ${embedUrl('', { ...p, theme })} ${width}`;
+    const hit = images.get(key);
+    if (typeof hit === 'string') return hit;
+    const data = viewData(full, p);
+    return data && keep(key, imageSvg(data, theme, width));
+  };
+  /** Height in px of a view's PNG (600 wide at 2×), for og:image and oEmbed's thumbnail. */
+  const pngHeight = (p: Params) => 2 * Number(/height="(\d+)"/.exec(svgOf(p, 600, 'light') ?? '')?.[1] ?? 0);
 
   /** The cached answer for `key`, or `make()`'s, stored; `undefined` when `make` has nothing. */
   function once(key: string, make: () => string | undefined): { body: string; etag: string } | undefined {
@@ -264,6 +290,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       theme: p.theme,
       title,
       canonical,
+      image: { url: imageUrl(origin, p), width: 1200, height: pngHeight(p) },
       oembed: `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`,
       head: view.head + foot.head,
       body,
@@ -292,6 +319,67 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       details,
       css: asset('embed.css'),
       script: asset(`${(VIEWS as readonly string[]).includes(view) ? view : 'stat'}.js`),
+    });
+  }
+
+  /**
+   * `GET /embed/{view}.svg|png?…&width=`: the view as a static image, from the same data as its page; the
+   * theme is light unless `theme=dark` (an image has no reader preference to follow).
+   */
+  async function image(url: URL, view: string, ext: string): Promise<Response> {
+    const parsed = (VIEWS as readonly string[]).includes(view)
+      ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
+      : undefined;
+    if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
+    const width = intParam(url.searchParams, 'width', 1200);
+    if (!parsed.ok || width === null || (width !== undefined && width < 280)) {
+      const errors = parsed.ok ? [] : parsed.errors;
+      if (width === null || (width !== undefined && width < 280))
+        errors.push('width: expected 280 to 1200 (px)');
+      return problem(400, 'Invalid parameter', errors.join('; '));
+    }
+    const p = parsed.params;
+    const theme = p.theme === 'dark' ? 'dark' : 'light';
+    const w = width ?? 600;
+    const svg = svgOf(p, w, theme);
+    if (!svg) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    const headers = {
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+      'cache-control': 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+    };
+    if (ext === 'svg')
+      return new Response(svg, {
+        status: 200,
+        headers: {
+          ...headers,
+          'content-type': 'image/svg+xml; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        },
+      });
+    if (!raster)
+      return problem(
+        501,
+        'PNG not available',
+        'This server has no rasteriser; the SVG is at the same URL with .svg.',
+      );
+    const key = `png ${embedUrl('', { ...p, theme })} ${w}`;
+    const hit = images.get(key);
+    let png: Uint8Array;
+    try {
+      png = hit instanceof Uint8Array ? hit : keep(key, await toPng(svg, raster));
+    } catch (e) {
+      console.error('mt0 kit: the PNG rasteriser failed', e);
+      return problem(
+        503,
+        'PNG not available',
+        'The image could not be rasterised; the SVG is at the same URL with .svg.',
+      );
+    }
+    return new Response(png as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: { ...headers, 'content-type': 'image/png' },
     });
   }
 
@@ -324,12 +412,14 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   const embedHtml = (body: string, status: number, origin: string, etag?: string) =>
     html(body, status, origin, { embeddable: true }, etag);
 
-  function embed(url: URL, rawView: string, origin: string): Response {
+  function embed(url: URL, rawView: string, origin: string): Response | Promise<Response> {
     const q = url.searchParams;
     const view = decodePath(rawView)?.replace(/\/$/, '');
     if (view === undefined)
       return embedHtml(readerError(q, 'error', ['view: not a readable path']), 404, origin);
     if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
+    const img = /^(\w+)\.(svg|png)$/.exec(view);
+    if (img) return image(url, img[1] as string, img[2] as string);
     if (!(VIEWS as readonly string[]).includes(view)) {
       return embedHtml(
         readerError(q, 'error', [`view: "${view.slice(0, 40)}" is not one of ${VIEWS.join(', ')}`]),
@@ -398,6 +488,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
         html: iframeHtml(origin, p, title, width, height),
         width,
         height,
+        thumbnail_url: imageUrl(origin, p),
+        thumbnail_width: 1200,
+        thumbnail_height: pngHeight(p),
       });
     });
     if (!r) return notOurs();
@@ -519,7 +612,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
         res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
       else if (path === '/oembed') res = oembed(url, origin);
-      else res = embed(url, path.slice('/embed/'.length), origin);
+      else res = await embed(url, path.slice('/embed/'.length), origin);
       return request.method === 'HEAD'
         ? new Response(null, { status: res.status, headers: res.headers })
         : res;
