@@ -9,7 +9,7 @@
 //    bundle run by Miniflare, as `wrangler dev --local` runs it minus the dev proxy, which serialises
 //    requests) with the isolate's JS heap against the 128 MB a Worker has.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,7 +246,23 @@ async function uncachedPage(port: number): Promise<void> {
   );
 }
 
-/** Builds the Worker bundle as `wrangler deploy` would (no upload) and prints its size; returns its path. */
+/** Cloudflare's Workers Free plan: the whole upload (code and every module) at most 3 MB compressed. */
+const WORKER_BUDGET = 3_000_000;
+
+/** What a module of the bundle is, by its name (wrangler writes `{hash}-{name}` beside worker.js). */
+const moduleKind = (f: string) =>
+  f.endsWith('.js')
+    ? 'code (JS)'
+    : f.endsWith('.wasm')
+      ? 'PNG rasteriser (resvg WASM)'
+      : f.endsWith('.ttf')
+        ? `font ${f.replace(/^[0-9a-f]+-/, '')}`
+        : `data ${f.replace(/^[0-9a-f]+-/, '')}`;
+
+/**
+ * Builds the Worker bundle as `wrangler deploy` would (no upload), prints each module's size and the
+ * total against the budget (exact bytes, gzip -9), and returns worker.js's path; over budget, it throws.
+ */
 function workerBundle(): string {
   const out = mkdtempSync(join(tmpdir(), 'mt0-worker-'));
   execFileSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', out], {
@@ -254,10 +270,20 @@ function workerBundle(): string {
     env: BENCH_ENV,
     stdio: 'pipe',
   });
-  const js = readdirSync(out).filter((f) => f.endsWith('.js'));
-  const bytes = js.reduce((s, f) => s + statSync(join(out, f)).size, 0);
-  const gz = js.reduce((s, f) => s + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
-  console.log(`worker bundle: ${fmt(bytes / 1024, 1)} KiB, gzip -9 ${fmt(gz / 1024, 1)} KiB`);
+  const modules = readdirSync(out).filter((f) => /\.(js|wasm|ttf|arrow)$/.test(f));
+  let [bytes, gz, rasterGz] = [0, 0, 0];
+  for (const f of modules.sort()) {
+    const b = readFileSync(join(out, f));
+    const z = gzipSync(b, { level: 9 }).length;
+    bytes += b.length;
+    gz += z;
+    if (/\.(wasm|ttf)$/.test(f)) rasterGz += z;
+    console.log(`worker module ${moduleKind(f)}: ${fmt(b.length)} B, gzip -9 ${fmt(z)} B`);
+  }
+  console.log(
+    `worker bundle: ${fmt(bytes / 1024, 1)} KiB, gzip -9 ${fmt(gz)} B (${fmt(gz / 1024, 1)} KiB) of ${fmt(WORKER_BUDGET)} B budget (${fmt((100 * gz) / WORKER_BUDGET, 1)} %); without the rasteriser and its fonts ${fmt((gz - rasterGz) / 1024, 1)} KiB`,
+  );
+  if (gz > WORKER_BUDGET) throw new Error(`worker bundle over budget: ${gz} > ${WORKER_BUDGET} B gzip -9`);
   return join(out, 'worker.js');
 }
 

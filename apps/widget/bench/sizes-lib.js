@@ -2,7 +2,6 @@
 // (bench/sizes.js) and the deterministic check (bench/sizes.test.ts). Reads dist/ only. The offline
 // snapshot chunk beside mt0.js has no budget of its own: it is printed so that its weight stays visible.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -70,18 +69,19 @@ export function sizes(dist) {
       budget: BUDGETS.embedPage,
     });
   }
-  // The server's PNG rasteriser and its font (Node reads them from the packages; a Worker bundles them).
-  const require = createRequire(import.meta.url);
+  // The server's PNG rasteriser and its fonts, as dist/raster/ ships them (a Worker bundles these files).
+  const raster = join(dist, 'raster');
   out.push({
-    name: 'image rasteriser WASM (@resvg/resvg-wasm index_bg.wasm)',
-    bytes: gz(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))),
+    name: 'image rasteriser WASM (raster/resvg.wasm, @resvg/resvg-wasm)',
+    bytes: gz(readFileSync(join(raster, 'resvg.wasm'))),
     budget: BUDGETS.rasteriser,
   });
-  out.push({
-    name: 'image font (dejavu-fonts-ttf DejaVuSans.ttf)',
-    bytes: gz(readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))),
-    note: 'the one font the images are drawn with; licence in the package (Bitstream Vera / DejaVu)',
-  });
+  for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+    out.push({
+      name: `image font (raster/${font})`,
+      bytes: gz(readFileSync(join(raster, font))),
+      note: 'licence beside it (raster/LICENSE-DejaVu.txt: Bitstream Vera / DejaVu)',
+    });
   for (const f of [...files].filter((f) => /^tip-[\w-]+\.js$/.test(f)))
     out.push({
       name: 'embed page /embed/series values-on-demand chunk',

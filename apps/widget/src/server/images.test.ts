@@ -55,4 +55,31 @@ describe('GET /embed/{view}.svg and .png', () => {
     expect(o.thumbnail_url).toBe('https://kit.example/embed/compare.png?lang=es');
     expect([o.thumbnail_width, o.thumbnail_height]).toEqual(pngSize(png.bytes));
   }, 60000);
+
+  it('names each image of a release by an ETag and answers a revalidation with 304 before drawing', async () => {
+    const svg = await get('/embed/series.svg?lang=es');
+    const png = await get('/embed/series.png?lang=es');
+    const [se, pe] = [svg.res.headers.get('etag'), png.res.headers.get('etag')];
+    expect(se).toMatch(/^"k[0-9a-z]+-[0-9a-z]+"$/);
+    expect(pe).toMatch(/^"r\d+[0-9a-z]+-[0-9a-z]+"$/);
+    // Another selection, another image, another tag.
+    expect((await get('/embed/series.svg?lang=en')).res.headers.get('etag')).not.toBe(se);
+    for (const [path, etag] of [
+      ['/embed/series.svg?lang=es', se],
+      ['/embed/series.png?lang=es', pe],
+    ] as const) {
+      const res = (await kit(
+        new Request(`https://kit.example${path}`, { headers: { 'if-none-match': `"other", W/${etag}` } }),
+      )) as Response;
+      expect(res.status).toBe(304);
+      expect(res.headers.get('etag')).toBe(etag);
+      expect(await res.text()).toBe('');
+    }
+    const stale = (await kit(
+      new Request('https://kit.example/embed/series.png?lang=es', {
+        headers: { 'if-none-match': '"other"' },
+      }),
+    )) as Response;
+    expect(stale.status).toBe(200);
+  }, 60000);
 });

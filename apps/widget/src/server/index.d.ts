@@ -31,6 +31,19 @@ export interface KitHandlerOptions {
    * paths to the host (a Workers assets binding, a CDN).
    */
   assets?: string | false;
+  /**
+   * The PNG rasteriser's WASM and fonts. Defaults to the installed packages when running from disk
+   * (Node); a Worker passes its bundled modules (`@mt0/widget/raster/*`); `false`: PNGs answer 501.
+   */
+  images?: RasterAssets | false;
+}
+
+/** Where the PNG rasteriser's bytes come from: files on Node, bundled modules in a Worker. */
+export interface RasterAssets {
+  /** resvg's WASM (`@mt0/widget/raster/resvg.wasm`): its bytes, or a compiled module (a Worker's import). */
+  wasm: () => Promise<ArrayBuffer | Uint8Array | WebAssembly.Module>;
+  /** The fonts the images are drawn with: DejaVu Sans and DejaVu Sans Bold (`@mt0/widget/raster/*.ttf`). */
+  fonts: () => Promise<Uint8Array[]>;
 }
 
 /** Answers `/`, `/embed/{view}`, `/embed/{view}.json`, `/oembed` and (with assets) `/widget/*`, `/embed-assets/*`; `null` otherwise. */

@@ -37,6 +37,8 @@ import { type AssetManifest, assetHeaders } from './assets.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
 import { nodeAssets, type RasterAssets, toPng } from './png.js';
 
+export type { RasterAssets } from './png.js';
+
 export interface KitHandlerOptions {
   /** The compiled dataset (defaults to `@mt0/core/dataset`). */
   dataset?: DatasetLike;
@@ -56,8 +58,9 @@ export interface KitHandlerOptions {
    */
   assets?: string | false;
   /**
-   * The PNG rasteriser's WASM and font (./png.ts). Defaults to the installed packages when running from
-   * disk (Node); a Worker passes its bundled modules; `false`: PNGs answer 501 (SVGs still work).
+   * The PNG rasteriser's WASM and fonts (./png.ts). Defaults to the installed packages when running from
+   * disk (Node); a Worker passes its bundled modules (`@mt0/widget/raster/*`); `false`: PNGs answer 501
+   * (SVGs still work).
    */
   images?: RasterAssets | false;
 }
@@ -118,6 +121,22 @@ function etagOf(body: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995);
   }
   return `"k${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}-${body.length.toString(36)}"`;
+}
+
+/** Changes when the PNG of the same SVG changes (rasteriser, fonts, encoder): part of a PNG's ETag. */
+const RASTER_VERSION = 'r2';
+
+/**
+ * Whether an If-None-Match header names `etag` (or is `*`); weak tags compare as strong ones (RFC 9110
+ * §13.1.2: If-None-Match uses the weak comparison).
+ * @example ifNoneMatch('W/"a1", "b2"', '"a1"') // true
+ */
+function ifNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
 }
 
 /** dist/public/ beside dist/server/index.js, when running from disk. */
@@ -243,22 +262,26 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   }
   // A host that serves the built files itself (a Worker: `assets: false`) passes its own rasteriser assets.
   const raster = options.images ?? (assetsBase ? nodeAssets : false);
-  /** Rendered images (SVG text and PNG bytes) by kind, canonical parameters and width; bounded by bytes. */
-  const images = new ByteLru<string | Uint8Array>(cacheBytes, cacheBytes / 4);
-  const keep = <T extends string | Uint8Array>(key: string, v: T): T => {
-    images.set(key, v, key.length * 2 + (typeof v === 'string' ? v.length * 2 : v.byteLength) + 64);
+  /** Rendered images (SVG text and PNG bytes, with their ETags) by kind, parameters and width; bounded by bytes. */
+  const images = new ByteLru<{ body: string | Uint8Array; etag: string }>(cacheBytes, cacheBytes / 4);
+  const keep = <T extends { body: string | Uint8Array; etag: string }>(key: string, v: T): T => {
+    const b = v.body;
+    images.set(key, v, key.length * 2 + (typeof b === 'string' ? b.length * 2 : b.byteLength) + 64);
     return v;
   };
   /** The SVG image of a view at a width (cached); `undefined` when the dataset has nothing for it. */
-  const svgOf = (p: Params, width: number, theme: 'light' | 'dark'): string | undefined => {
+  const svgOf = (p: Params, width: number, theme: 'light' | 'dark') => {
     const key = `svg ${embedUrl('', { ...p, theme })} ${width}`;
     const hit = images.get(key);
-    if (typeof hit === 'string') return hit;
+    if (hit) return hit as { body: string; etag: string };
     const data = viewData(full, p);
-    return data && keep(key, imageSvg(data, theme, width));
+    if (!data) return undefined;
+    const body = imageSvg(data, theme, width);
+    return keep(key, { body, etag: etagOf(body) });
   };
   /** Height in px of a view's PNG (600 wide at 2×), for og:image and oEmbed's thumbnail. */
-  const pngHeight = (p: Params) => 2 * Number(/height="(\d+)"/.exec(svgOf(p, 600, 'light') ?? '')?.[1] ?? 0);
+  const pngHeight = (p: Params) =>
+    2 * Number(/height="(\d+)"/.exec(svgOf(p, 600, 'light')?.body ?? '')?.[1] ?? 0);
 
   /** The cached answer for `key`, or `make()`'s, stored; `undefined` when `make` has nothing. */
   function once(key: string, make: () => string | undefined): { body: string; etag: string } | undefined {
@@ -326,7 +349,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
    * `GET /embed/{view}.svg|png?…&width=`: the view as a static image, from the same data as its page; the
    * theme is light unless `theme=dark` (an image has no reader preference to follow).
    */
-  async function image(url: URL, view: string, ext: string): Promise<Response> {
+  async function image(url: URL, view: string, ext: string, inm: string | null): Promise<Response> {
     const parsed = (VIEWS as readonly string[]).includes(view)
       ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
       : undefined;
@@ -343,14 +366,26 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const w = width ?? 600;
     const svg = svgOf(p, w, theme);
     if (!svg) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    // The SVG carries the release (its provenance line) and everything drawn, so its ETag names the
+    // image of this release; the PNG's adds the rasteriser's version. A match is a 304 before any
+    // drawing: a revalidating cache costs no rasterising.
+    const etag = ext === 'svg' ? svg.etag : `"${RASTER_VERSION}${svg.etag.slice(1)}`;
     const headers = {
       'access-control-allow-origin': '*',
       'cross-origin-resource-policy': 'cross-origin',
       'cache-control': 'public, max-age=300',
       'x-content-type-options': 'nosniff',
+      etag,
     };
+    if (ext === 'png' && !raster)
+      return problem(
+        501,
+        'PNG not available',
+        'This server has no rasteriser; the SVG is at the same URL with .svg.',
+      );
+    if (ifNoneMatch(inm, etag)) return new Response(null, { status: 304, headers });
     if (ext === 'svg')
-      return new Response(svg, {
+      return new Response(svg.body, {
         status: 200,
         headers: {
           ...headers,
@@ -358,24 +393,19 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
           'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
         },
       });
-    if (!raster)
-      return problem(
-        501,
-        'PNG not available',
-        'This server has no rasteriser; the SVG is at the same URL with .svg.',
-      );
     const key = `png ${embedUrl('', { ...p, theme })} ${w}`;
-    const hit = images.get(key);
-    let png: Uint8Array;
-    try {
-      png = hit instanceof Uint8Array ? hit : keep(key, await toPng(svg, raster));
-    } catch (e) {
-      console.error('mt0 kit: the PNG rasteriser failed', e);
-      return problem(
-        503,
-        'PNG not available',
-        'The image could not be rasterised; the SVG is at the same URL with .svg.',
-      );
+    let png = images.get(key)?.body;
+    if (!(png instanceof Uint8Array)) {
+      try {
+        png = keep(key, { body: await toPng(svg.body, raster as RasterAssets), etag }).body;
+      } catch (e) {
+        console.error('mt0 kit: the PNG rasteriser failed', e);
+        return problem(
+          503,
+          'PNG not available',
+          'The image could not be rasterised; the SVG is at the same URL with .svg.',
+        );
+      }
     }
     return new Response(png as Uint8Array<ArrayBuffer>, {
       status: 200,
@@ -412,14 +442,19 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   const embedHtml = (body: string, status: number, origin: string, etag?: string) =>
     html(body, status, origin, { embeddable: true }, etag);
 
-  function embed(url: URL, rawView: string, origin: string): Response | Promise<Response> {
+  function embed(
+    url: URL,
+    rawView: string,
+    origin: string,
+    inm: string | null,
+  ): Response | Promise<Response> {
     const q = url.searchParams;
     const view = decodePath(rawView)?.replace(/\/$/, '');
     if (view === undefined)
       return embedHtml(readerError(q, 'error', ['view: not a readable path']), 404, origin);
     if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
     const img = /^(\w+)\.(svg|png)$/.exec(view);
-    if (img) return image(url, img[1] as string, img[2] as string);
+    if (img) return image(url, img[1] as string, img[2] as string, inm);
     if (!(VIEWS as readonly string[]).includes(view)) {
       return embedHtml(
         readerError(q, 'error', [`view: "${view.slice(0, 40)}" is not one of ${VIEWS.join(', ')}`]),
@@ -612,7 +647,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
         res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
       else if (path === '/oembed') res = oembed(url, origin);
-      else res = await embed(url, path.slice('/embed/'.length), origin);
+      else res = await embed(url, path.slice('/embed/'.length), origin, request.headers.get('if-none-match'));
       return request.method === 'HEAD'
         ? new Response(null, { status: res.status, headers: res.headers })
         : res;
