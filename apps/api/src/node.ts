@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { createKitHandler } from '@mt0/widget/server';
 import { app, cache } from './app.js';
+import { placeFileOf } from './lib/place-files.js';
 import { ifNoneMatchHits } from './middleware/response-cache/index.js';
 import { provideStoreFromDisk } from './store-node.js';
 
@@ -16,7 +17,7 @@ const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 // The kit sits beside the app rather than inside it: its pages must be frameable (the API's own
 // headers forbid framing) and are not data for the response cache.
-const kit = createKitHandler({});
+const kit = createKitHandler({ place: placeFileOf });
 const viaHono = getRequestListener(async (request: Request) => (await kit(request)) ?? app.fetch(request));
 
 /** Accept and If-None-Match from the raw header list, without building `req.headers` (measurably slower). */

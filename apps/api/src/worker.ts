@@ -4,6 +4,7 @@
 import storeBytes from '@mt0/store/cead.arrow';
 import { createKitHandler } from '@mt0/widget/server';
 import { app } from './app.js';
+import { placeFileOf } from './lib/place-files.js';
 import { provideStore } from './lib/store.js';
 
 // The store as a binary Data module (wrangler.jsonc `rules`), opened on first use: a JSON module of the
@@ -14,7 +15,7 @@ interface Env {
   ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
-const kit = createKitHandler({ assets: false });
+const kit = createKitHandler({ assets: false, place: placeFileOf });
 const STATIC = /^\/(widget|embed-assets)\//;
 
 async function fromAssets(request: Request, env: Env): Promise<Response | null> {

@@ -135,7 +135,9 @@ export function subsetFor(full: Bundle, p: Params): Bundle {
     statements,
     // The bundle's own events, picked by core (so typed as the bundle's records).
     events:
-      p.view === 'series' ? (eventsMarking(select(full), indicatorIds(p)[0] ?? '', p.geo) as EventRec[]) : [],
+      p.view === 'series' || p.view === 'stat'
+        ? (eventsMarking(select(full), indicatorIds(p)[0] ?? '', p.geo) as EventRec[])
+        : [],
     comparisons: p.view === 'compare' ? full.comparisons : [],
   };
 }

@@ -3,15 +3,18 @@
 import { type Lang, type Params, type Theme, VIEWS, type ViewName } from './types.js';
 
 const ID = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
-// A place id (CL, CL-RM, a comuna's CL-05101) or an alias such as a CUT number (13): the kit server
-// resolves it with core's place table; anything else is refused here.
-const GEO = /^([a-z]{2}(-\w{2,6})?|\d{1,6})$/i;
+// A place id (CL, CL-RM, a comuna's CL-05101), a CUT code (13, 5101) or a name (Calama, Valparaíso,
+// Coihaique): the kit server reads it with core's place resolver, as the API does.
+const GEO = /^[\p{L}\p{N}][\p{L}\p{N} .'’-]{0,59}$/u;
 const POINT = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
 /** Raw input: attribute values or query parameters; `null`/`undefined`/empty all mean "not given". */
 export type RawParams = Partial<
-  Record<'view' | 'indicator' | 'geo' | 'from' | 'to' | 'lang' | 'theme', string | null>
+  Record<
+    'view' | 'indicator' | 'geo' | 'from' | 'to' | 'lang' | 'theme' | 'resolution' | 'rolling',
+    string | null
+  >
 >;
 
 export type ParseResult = { ok: true; params: Params } | { ok: false; errors: string[] };
@@ -55,7 +58,12 @@ export function parseParams(
     }
   }
   const geo = given(raw.geo) ?? 'CL';
-  if (!GEO.test(geo)) bad('geo', geo, 'a place: CL, CL-RM or 13');
+  if (!GEO.test(geo)) bad('geo', geo, 'a place: CL, CL-RM, CL-02201, 13, 2201 or a name such as Calama');
+  const resolution = given(raw.resolution);
+  if (resolution !== undefined && resolution !== 'month' && resolution !== 'year')
+    bad('resolution', resolution, 'month or year');
+  const rolling = given(raw.rolling);
+  if (rolling !== undefined && rolling !== '12') bad('rolling', rolling, '12 (a 12-month rolling sum)');
   const from = given(raw.from);
   const to = given(raw.to);
   const point = 'a year (2015) or a month (2015-03)';
@@ -77,6 +85,8 @@ export function parseParams(
       geo,
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
+      ...(resolution ? { resolution: resolution as 'month' | 'year' } : {}),
+      ...(rolling ? { rolling: true } : {}),
       lang: (langRaw as Lang | undefined) ?? defaultLang,
       theme: theme as Theme,
     },
@@ -90,6 +100,8 @@ export function paramsQuery(p: Params): string {
   if (p.geo !== 'CL') q.set('geo', p.geo);
   if (p.from) q.set('from', p.from);
   if (p.to) q.set('to', p.to);
+  if (p.resolution) q.set('resolution', p.resolution);
+  if (p.rolling) q.set('rolling', '12');
   q.set('lang', p.lang);
   if (p.theme !== 'auto') q.set('theme', p.theme);
   return q.toString();

@@ -84,6 +84,10 @@ export interface Params {
   geo: string;
   from?: string | undefined;
   to?: string | undefined;
+  /** Read from the place's stored series: months, or years summed from them (a comuna: years by default). */
+  resolution?: 'month' | 'year' | undefined;
+  /** A monthly series drawn as the sum of the last 12 months (never where fewer than 12 exist). */
+  rolling?: boolean | undefined;
   lang: Lang;
   theme: Theme;
 }

@@ -10,6 +10,7 @@ import { drawnHeight, embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/e
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
 import { parseParams, type RawParams } from '../lib/params.js';
+import { type PlaceFiles, withPlace } from '../lib/places.js';
 import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
 import Series from '../lib/roots/Series.svelte';
@@ -33,6 +34,11 @@ export interface KitHandlerOptions {
    * paths to the host (a Workers assets binding, a CDN).
    */
   assets?: string | false;
+  /**
+   * Reads a place's static file of the columnar store (@mt0/store's per-place JSON) by id: comunas, and
+   * any place's months, are drawn from it. Without it only the dataset's places and years are drawn.
+   */
+  place?: PlaceFiles;
 }
 
 const TYPES: Record<string, string> = {
@@ -88,6 +94,8 @@ const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
   geo: q.get('geo'),
   from: q.get('from'),
   to: q.get('to'),
+  resolution: q.get('resolution'),
+  rolling: q.get('rolling'),
   lang: q.get('lang'),
   theme: q.get('theme'),
 });
@@ -128,7 +136,8 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     }
   }
   const cache = new Map<string, string>();
-  const dataFor = (p: Params): ViewData | undefined => viewData(full, p);
+  // A comuna, or a place's months, come from the place's file (options.place); everything else from the dataset.
+  const dataFor = (p: Params): ViewData | undefined => viewData(withPlace(full, p, options.place), p);
 
   function renderEmbed(origin: string, p: Params, width: number): { page: string } | { missing: string } {
     const key = `${origin}|${embedUrl(origin, p)}|${width}`;
