@@ -1,12 +1,15 @@
 // Build 4 of 4: dist/server/index.js — the framework-agnostic fetch handler (`createKitHandler`) that
 // renders the gallery, the embed pages (Svelte `render`) and oEmbed. Imports the dataset directly; no hono.
+// Inlines the asset manifest that build/assets.js wrote (hashed names, SRI), so it runs after it.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { assetsPlugin } from './build/assets-plugin.js';
 
 export default defineConfig({
   plugins: [
     svelte({ emitCss: false, compilerOptions: { css: 'external' } }),
+    assetsPlugin(),
     {
       name: 'mt0-server-types',
       closeBundle() {

@@ -6,6 +6,7 @@ declare module 'autocannon' {
       total: number;
       p50: number;
       p99: number;
+      max: number;
     }
     interface Result {
       requests: Stats;
@@ -20,6 +21,8 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       requests?: { path: string; headers?: Record<string, string> }[];
+      /** Worker threads to run the connections in (off the caller's event loop). */
+      workers?: number;
     }
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;

@@ -1,245 +1,417 @@
-// `pnpm bench`: the API on Node against bare node:http and Fastify serving identical bytes (interleaved
-// rounds, medians), a metric endpoint against node:http writing the same bytes, the Worker bundle size, the property test at 10,000 cases, and a 60 s load run with RSS.
-// Numbers are printed, not asserted: this is a measurement, not a test. Run after `pnpm build`.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+// `pnpm bench` (after `pnpm build`): issue 8's measurements, printed, not asserted.
+// 1. Speed: the API's hot cached endpoint against a bare node:http server and Fastify sending the very
+//    same response (bytes and headers; node:http with one writeHead), interleaved rounds, medians, from a
+//    load generator in its own process (bench/lib/client.ts says why that matters).
+// 2. A metric endpoint against node:http sending the same bytes; the cost of the largest page uncached; the issue's memory attack on Node.
+// 3. The Worker bundle size and the property test at 10,000 cases.
+// 4. Load: 60 s (BENCH_LOAD_SECONDS) at 256 connections on the mix of bench/lib/mix.ts: errors, p99, RSS
+//    growth after warm-up, /healthz p99 during the flood; then the same mix under workerd (the Worker
+//    bundle run by Miniflare, as `wrangler dev --local` runs it minus the dev proxy, which serialises
+//    requests) with the isolate's JS heap against the 128 MB a Worker has.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
-import { app } from '../src/app.js';
+import { assetManifest } from '@mt0/widget/server';
 import { runProperty } from '../test-support/property.js';
+import { serverFetch } from '../test-support/server-fetch.js';
+import { clientName, fivexx, inProcess, load, type Request, type Run } from './lib/client.js';
+import { HOT, hostileRequests, LARGEST, loadMix, variedAccepts } from './lib/mix.js';
+import { probeHealth } from './lib/probe.js';
+import { BENCH_ENV, cpuSeconds, rssMiB, sleep, startNode, stop } from './lib/procs.js';
+import { startWorkerd } from './lib/workerd.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PATH = '/v1/observations?indicator=cead.cases.drugs&geo=CL';
 const METRIC = '/v1/metrics/annualized?change=fiscalia.street_sales';
 const CONNECTIONS = 64;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
-const env = {
-  ...process.env,
-  TURBO_TELEMETRY_DISABLED: '1',
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  DO_NOT_TRACK: '1',
-};
-
-function start(
-  args: string[],
-  extraEnv: Record<string, string> = {},
-): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: { ...env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(?:listening |127\.0\.0\.1:)(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${out}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-const rssMiB = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : Number.NaN;
-};
+const LOAD_CONNECTIONS = 256;
+/** Long enough for every key of the mix, in every coding, to be cached and the heap to settle. */
+const WARMUP_SECONDS = Number(process.env.BENCH_LOAD_WARMUP ?? 10);
 
 const fmt = (x: number, d = 0) =>
   x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-async function main() {
-  console.log(
-    `# MT-0 API bench — ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION} s per server, Node ${process.version}`,
+interface Raw {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** One GET with exactly the given headers (fetch would add Accept and Accept-Encoding of its own). */
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Raw> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const h: Record<string, string> = {};
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          h[(res.rawHeaders[i] as string).toLowerCase()] = res.rawHeaders[i + 1] as string;
+        ok({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** Headers that are the response's own (not the connection's, not the clock's). */
+const own = (h: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(h)
+      .filter(([k]) => !['date', 'connection', 'keep-alive'].includes(k))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 
-  // 1. Three servers, one URL, identical bytes.
-  const ours = await start(['dist/node.js'], { PORT: '0' });
-  const body = Buffer.from(await (await fetch(`http://127.0.0.1:${ours.port}${PATH}`)).arrayBuffer());
-  const dir = mkdtempSync(join(tmpdir(), 'mt0-bench-'));
-  const file = join(dir, 'body.json');
-  writeFileSync(file, body);
-  const bare = await start(['bench/servers/node-http.mjs', file]);
-  // The same headers as ours (CORS, caching, security), minus those node:http writes itself.
-  const ourHeaders: Record<string, string> = {};
-  (await fetch(`http://127.0.0.1:${ours.port}${PATH}`)).headers.forEach((v, k) => {
-    if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k))
-      ourHeaders[k] = v;
-  });
-  const headersFile = join(dir, 'headers.json');
-  writeFileSync(headersFile, JSON.stringify(ourHeaders));
-  const bareSame = await start(['bench/servers/node-http.mjs', file, headersFile]);
-  const fast = await start(['bench/servers/fastify.mjs', file]);
-  for (const [name, s] of [
-    ['node:http', bare],
-    ['node:http (same headers)', bareSame],
-    ['fastify', fast],
-  ] as const) {
-    const b = Buffer.from(await (await fetch(`http://127.0.0.1:${s.port}${PATH}`)).arrayBuffer());
-    if (!b.equals(body)) throw new Error(`${name} does not serve identical bytes`);
-  }
-  console.log(`body: ${body.length} bytes, identical on every server`);
+const runLine = (r: Run) =>
+  `${fmt(r.requests)} requests, ${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, errors ${r.errors + r.timeouts} (socket ${r.errors}, timeouts ${r.timeouts}), ${r.failed} of status 400 or more`;
 
-  // Interleaved rounds (A B C, A B C, …) so that a noisy neighbour or a CPU clock change hits every
-  // server alike; each server's figure is its median round (and the p50/p99 of that round).
+async function speed(): Promise<number> {
+  const ours = await startNode(root, ['dist/node.js'], { PORT: '0' });
+  const first = await get(ours.port, HOT);
+  const dir = mkdtempSync(join(tmpdir(), 'mt0-bench-'));
+  writeFileSync(join(dir, 'body.json'), first.body);
+  const headers = own(first.headers);
+  const extra = Object.fromEntries(Object.entries(headers).filter(([k]) => k !== 'content-length'));
+  writeFileSync(join(dir, 'headers.json'), JSON.stringify(extra));
+  const bare = await startNode(root, [
+    'bench/servers/node-http.mjs',
+    join(dir, 'body.json'),
+    join(dir, 'headers.json'),
+  ]);
+  const fast = await startNode(root, [
+    'bench/servers/fastify.mjs',
+    join(dir, 'body.json'),
+    join(dir, 'headers.json'),
+  ]);
   const servers = [
     ['api/observations', ours],
     ['node:http', bare],
-    ['node:http (same headers)', bareSame],
     ['fastify', fast],
   ] as const;
-  const rounds: Record<string, autocannon.Result[]> = Object.fromEntries(servers.map(([name]) => [name, []]));
+  for (const [name, s] of servers) {
+    const r = await get(s.port, HOT);
+    if (!r.body.equals(first.body)) throw new Error(`${name} does not send identical bytes`);
+    if (JSON.stringify(own(r.headers)) !== JSON.stringify(headers))
+      throw new Error(`${name} does not send identical headers: ${JSON.stringify(own(r.headers))}`);
+  }
+  console.log(
+    `response: ${fmt(first.body.length)} bytes and the same ${Object.keys(headers).length} headers from every server (${Object.keys(headers).join(', ')})`,
+  );
+  console.log(
+    `client: ${clientName}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION} s`,
+  );
+
   for (const [, s] of servers)
-    await autocannon({ url: `http://127.0.0.1:${s.port}${PATH}`, connections: CONNECTIONS, duration: 2 });
-  for (let round = 0; round < ROUNDS; round++)
-    for (const [name, s] of servers) {
-      const r = await autocannon({
-        url: `http://127.0.0.1:${s.port}${PATH}`,
-        connections: CONNECTIONS,
-        duration: DURATION,
-      });
-      rounds[name]?.push(r);
+    await load(`http://127.0.0.1:${s.port}${HOT}`, [{ path: HOT }], CONNECTIONS, 2);
+  const rounds: Record<string, number[]> = { 'api/observations': [], 'node:http': [], fastify: [] };
+  /** CPU microseconds each server spent per request (all its threads, kernel time included). */
+  const cpu: Record<string, number[]> = { 'api/observations': [], 'node:http': [], fastify: [] };
+  /** Share of one core each server used during its rounds (1.0: saturated, the client kept up). */
+  const busy: Record<string, number[]> = { 'api/observations': [], 'node:http': [], fastify: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order too, so that no server always runs first (or last) in a round.
+    const order = servers.map((_, i) => servers[(i + round) % servers.length] as (typeof servers)[number]);
+    for (const [name, s] of order) {
+      const c0 = cpuSeconds(s.child.pid as number);
+      const r = await load(`http://127.0.0.1:${s.port}`, [{ path: HOT }], CONNECTIONS, DURATION);
+      const c1 = cpuSeconds(s.child.pid as number);
+      if (r.errors + r.timeouts + r.failed > 0) throw new Error(`${name}: ${runLine(r)}`);
+      rounds[name]?.push(r.rps);
+      cpu[name]?.push(((c1 - c0) * 1e6) / r.requests);
+      busy[name]?.push((c1 - c0) / DURATION);
     }
-  const median = (name: string) => {
-    const rs = [...(rounds[name] ?? [])].sort((a, b) => a.requests.average - b.requests.average);
-    return rs[Math.floor(rs.length / 2)] as autocannon.Result;
-  };
+  }
   for (const [name] of servers) {
-    const r = median(name);
-    const all = (rounds[name] ?? []).map((x) => fmt(x.requests.average)).join(', ');
+    const rs = rounds[name] as number[];
     console.log(
-      `${name} req/s: ${fmt(r.requests.average)} (median of ${ROUNDS} rounds: ${all}; p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx})`,
+      `${name} req/s: ${fmt(median(rs))} (median of ${ROUNDS} rounds: ${rs.map((x) => fmt(x)).join(', ')}); CPU per request ${fmt(median(cpu[name] as number[]), 1)} µs; server busy ${fmt(median(busy[name] as number[]) * 100)} % of a core`,
     );
   }
-  const api = median('api/observations');
+  // Each round's ratio compares servers measured back to back; the median of those is robust to a
+  // neighbour's load coming and going between rounds.
+  const ratio = (other: string) =>
+    median(
+      (rounds['api/observations'] as number[]).map((x, i) => x / ((rounds[other] as number[])[i] as number)),
+    );
+  console.log(`api/observations req/s vs node:http (same response): ${fmt(ratio('node:http'), 2)}x`);
+  console.log(`api/observations req/s vs fastify (same response): ${fmt(ratio('fastify'), 2)}x`);
+  // On a shared machine req/s moves with what the neighbours take; CPU time per request does not:
+  // requests per CPU-second is each server's capacity, whatever share of the cores it was given.
+  const per = (name: string) => 1 / median(cpu[name] as number[]);
   console.log(
-    `api/observations req/s vs node:http: ${fmt(api.requests.average / median('node:http').requests.average, 2)}x`,
+    `api/observations requests per CPU-second vs node:http: ${fmt(per('api/observations') / per('node:http'), 2)}x, vs fastify: ${fmt(per('api/observations') / per('fastify'), 2)}x`,
   );
+
+  // Why the old bench's "node:http (same headers)" read 1.00x: its client ran in this process.
+  const inBare = await inProcess(`http://127.0.0.1:${bare.port}${HOT}`, CONNECTIONS, 3);
+  const inOurs = await inProcess(`http://127.0.0.1:${ours.port}${HOT}`, CONNECTIONS, 3);
   console.log(
-    `api/observations req/s vs node:http sending our ${Object.keys(ourHeaders).length} headers: ${fmt(api.requests.average / median('node:http (same headers)').requests.average, 2)}x`,
-  );
-  console.log(
-    `api/observations req/s vs fastify: ${fmt(api.requests.average / median('fastify').requests.average, 2)}x`,
+    `autocannon inside the bench's event loop (the old client): node:http ${fmt(inBare)} req/s, api ${fmt(inOurs)} req/s, ratio ${fmt(inOurs / inBare, 2)}x, both at that client's ceiling (node:http serves ${fmt(median(rounds['node:http'] as number[]))} to ${clientName.split(' ')[0]})`,
   );
   await stop(bare.child);
-  await stop(bareSame.child);
   await stop(fast.child);
 
-  // 2. A metric endpoint (core's registry unit: selection, guards, formula) against bare node:http
-  //    writing the same bytes and headers, in interleaved rounds.
-  const metricBody = Buffer.from(await (await fetch(`http://127.0.0.1:${ours.port}${METRIC}`)).arrayBuffer());
-  const metricHeaders: Record<string, string> = {};
-  (await fetch(`http://127.0.0.1:${ours.port}${METRIC}`)).headers.forEach((v, k) => {
-    if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k))
-      metricHeaders[k] = v;
-  });
-  const metricFile = join(dir, 'metric.json');
-  const metricHeadersFile = join(dir, 'metric-headers.json');
-  writeFileSync(metricFile, metricBody);
-  writeFileSync(metricHeadersFile, JSON.stringify(metricHeaders));
-  const bareMetric = await start(['bench/servers/node-http.mjs', metricFile, metricHeadersFile]);
-  const metricRounds: Record<string, autocannon.Result[]> = { api: [], bare: [] };
-  for (const [, s] of [
-    ['api', ours],
-    ['bare', bareMetric],
-  ] as const)
-    await autocannon({ url: `http://127.0.0.1:${s.port}${METRIC}`, connections: CONNECTIONS, duration: 2 });
-  for (let round = 0; round < ROUNDS; round++)
-    for (const [name, s] of [
-      ['api', ours],
-      ['bare', bareMetric],
-    ] as const)
-      metricRounds[name]?.push(
-        await autocannon({
-          url: `http://127.0.0.1:${s.port}${METRIC}`,
-          connections: CONNECTIONS,
-          duration: DURATION,
-        }),
-      );
-  const metricMedian = (name: string) => {
-    const rs = [...(metricRounds[name] ?? [])].sort((a, b) => a.requests.average - b.requests.average);
-    return rs[Math.floor(rs.length / 2)] as autocannon.Result;
-  };
-  const m = metricMedian('api');
-  console.log(
-    `api/metrics/annualized req/s: ${fmt(m.requests.average)} (median of ${ROUNDS} rounds: ${(metricRounds.api ?? []).map((x) => fmt(x.requests.average)).join(', ')}; p50 ${m.latency.p50} ms, p99 ${m.latency.p99} ms, non-2xx ${m.non2xx})`,
-  );
-  console.log(
-    `api/metrics/annualized req/s vs node:http sending the same ${metricBody.length} bytes and headers: ${fmt(m.requests.average / metricMedian('bare').requests.average, 2)}x`,
-  );
-  await stop(bareMetric.child);
-  await stop(ours.child);
+  await uncachedPage(ours.port);
+  await metricSpeed(ours.port, dir);
 
-  // 3. Worker bundle size.
+  // The issue's memory attack: the largest page with a different Accept each time, then as many
+  // distinct page sizes and filters (each a miss that must be built and may be kept).
+  const before = rssMiB(ours.child.pid as number);
+  const { json, csv } = variedAccepts(1000);
+  const attack: { path: string; headers?: Record<string, string> }[] = [
+    ...[...json, ...csv].map((accept) => ({ path: LARGEST, headers: { accept } })),
+    ...Array.from({ length: 2000 }, (_, i) => ({
+      path: `/v1/observations?confidence=A,B,C&limit=${(i % 500) + 1}&from=${2010 + Math.floor(i / 500)}`,
+    })),
+  ];
+  let misses = 0;
+  for (let i = 0; i < attack.length; i += 16) {
+    const batch = attack.slice(i, i + 16);
+    const rs = await Promise.all(batch.map((r) => get(ours.port, r.path, r.headers ?? {})));
+    misses += rs.filter((r) => r.status !== 200).length;
+  }
+  const after = rssMiB(ours.child.pid as number);
+  await sleep(5000);
+  const settled = rssMiB(ours.child.pid as number);
+  console.log(
+    `memory attack: 2,000 × the largest page (500 observations) with 2,000 different Accept headers, then 2,000 distinct limit=/from= pages: RSS ${fmt(before, 1)} → ${fmt(after, 1)} MiB, ${fmt(settled, 1)} MiB 5 s later (cache bound 64 MiB; non-200: ${misses})`,
+  );
+  await stop(ours.child);
+  return first.body.length;
+}
+
+/**
+ * A metric endpoint (core's registry unit: selection, guards, formula) against bare node:http writing
+ * the same bytes and headers, in interleaved rounds.
+ */
+async function metricSpeed(port: number, dir: string): Promise<void> {
+  const first = await get(port, METRIC);
+  writeFileSync(join(dir, 'metric.json'), first.body);
+  const headers = Object.fromEntries(
+    Object.entries(own(first.headers)).filter(([k]) => k !== 'content-length'),
+  );
+  writeFileSync(join(dir, 'metric-headers.json'), JSON.stringify(headers));
+  const bare = await startNode(root, [
+    'bench/servers/node-http.mjs',
+    join(dir, 'metric.json'),
+    join(dir, 'metric-headers.json'),
+  ]);
+  const rounds: Record<'api' | 'bare', number[]> = { api: [], bare: [] };
+  const targets = [
+    ['api', port],
+    ['bare', bare.port],
+  ] as const;
+  for (const [, p] of targets) await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, 2);
+  let last: Run | undefined;
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [name, p] of round % 2 ? [...targets].reverse() : targets) {
+      const r = await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, DURATION);
+      if (r.errors + r.timeouts + r.failed > 0) throw new Error(`metric ${name}: ${runLine(r)}`);
+      rounds[name].push(r.rps);
+      if (name === 'api') last = r;
+    }
+  await stop(bare.child);
+  console.log(
+    `api/metrics/annualized req/s: ${fmt(median(rounds.api))} (median of ${ROUNDS} rounds: ${rounds.api.map((x) => fmt(x)).join(', ')}; last round p50 ${fmt(last?.p50 ?? 0, 1)} ms, p99 ${fmt(last?.p99 ?? 0, 1)} ms)`,
+  );
+  console.log(
+    `api/metrics/annualized req/s vs node:http sending the same ${first.body.length} bytes and headers: ${fmt(median(rounds.api.map((x, i) => x / (rounds.bare[i] as number))), 2)}x`,
+  );
+}
+
+/**
+ * The largest page, uncached, through the server: 100 distinct requests for the same 500 observations
+ * (`from=1900…1999` all start before the data), each a miss: built, serialised, kept.
+ */
+async function uncachedPage(port: number): Promise<void> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let y = 1900; y < 2000; y++) {
+    const t = performance.now();
+    const r = await get(port, `${LARGEST}&from=${y}`);
+    times.push(performance.now() - t);
+    bytes = r.body.length;
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `uncached largest page (500 observations, ${fmt(bytes / 1024)} KiB JSON) through the server, 100 misses: p50 ${fmt(times[50] as number, 1)} ms, p99 ${fmt(times[98] as number, 1)} ms (request to last byte)`,
+  );
+}
+
+/** Builds the Worker bundle as `wrangler deploy` would (no upload) and prints its size; returns its path. */
+function workerBundle(): string {
   const out = mkdtempSync(join(tmpdir(), 'mt0-worker-'));
   execFileSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', out], {
     cwd: root,
-    env,
+    env: BENCH_ENV,
     stdio: 'pipe',
   });
   const js = readdirSync(out).filter((f) => f.endsWith('.js'));
   const bytes = js.reduce((s, f) => s + statSync(join(out, f)).size, 0);
   const gz = js.reduce((s, f) => s + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
   console.log(`worker bundle: ${fmt(bytes / 1024, 1)} KiB, gzip -9 ${fmt(gz / 1024, 1)} KiB`);
+  return join(out, 'worker.js');
+}
 
-  // 4. The property test at 10,000 cases, in process.
-  const t0 = performance.now();
-  const cases = await runProperty(async (p, init) => app.request(p, init), 10_000);
-  console.log(`property test: ${fmt(cases)} cases passed in ${fmt((performance.now() - t0) / 1000, 1)} s`);
-
-  // 5. Load run: a mix of routes (data, CSV, metrics, 304s, errors) at 64 connections.
-  const server = await start(['dist/node.js'], { PORT: '0' });
-  const pid = server.child.pid as number;
-  const before = rssMiB(pid);
-  const etag = (await fetch(`http://127.0.0.1:${server.port}${PATH}`)).headers.get('etag') ?? '';
-  const mix = [
-    { path: PATH },
-    { path: '/v1/observations.csv?indicator=cead.cases.drugs' },
-    { path: '/v1/observations?indicator=cead.cases.drugs&geo=CL-RM&from=2015&to=2019' },
-    { path: METRIC },
-    { path: '/v1/metrics/compare?lang=es' },
-    {
-      path: '/v1/metrics/implied?share=mt0.arrests.hotline_share@2022&total=mt0.arrests:CL:2020:pdi.via.insightcrime.2022&allowUndated=true',
-    },
-    { path: '/v1/statements' },
-    { path: PATH, headers: { 'if-none-match': etag } },
-    { path: '/v1/observations?indicatr=typo' },
-    { path: '/v1/indicators/nope' },
-  ];
-  const r = await autocannon({
-    url: `http://127.0.0.1:${server.port}`,
-    connections: CONNECTIONS,
-    duration: LOAD_SECONDS,
-    requests: mix,
+async function mixFor(port: number, origin: string) {
+  const hot = await get(port, HOT);
+  const cursors: string[] = [];
+  let next: string | null = LARGEST;
+  while (next && cursors.length < 2) {
+    const page = JSON.parse((await get(port, next)).body.toString()) as { links: { next: string | null } };
+    next = page.links.next;
+    const c = next && new URL(next, 'http://x').searchParams.get('cursor');
+    if (c) cursors.push(c);
+  }
+  return loadMix({
+    etag: hot.headers.etag ?? '',
+    cursors,
+    mt0: assetManifest.names['mt0.js']?.path ?? '/widget/mt0.js',
+    origin,
   });
-  const after = rssMiB(pid);
-  const codes = r.statusCodeStats;
-  const fivexx = Object.entries(codes)
-    .filter(([code]) => code.startsWith('5'))
-    .reduce((s, [, v]) => s + v.count, 0);
-  console.log(
-    `load ${LOAD_SECONDS} s @ ${CONNECTIONS} connections: ${fmt(r.requests.total)} requests, ${fmt(r.requests.average)} req/s, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, 5xx ${fivexx}, status ${Object.entries(
-      codes,
+}
+
+const HOSTILE_CONNECTIONS = 4;
+
+/** The flood: the mix on most connections and the hostile requests on the rest, at once. */
+async function flood(origin: string, mix: Request[], seconds: number) {
+  const [r, bad] = await Promise.all([
+    load(origin, mix, LOAD_CONNECTIONS - HOSTILE_CONNECTIONS, seconds, { niced: true }),
+    load(origin, hostileRequests(origin), HOSTILE_CONNECTIONS, seconds, { statuses: true, niced: true }),
+  ]);
+  const errors = r.errors + r.timeouts + bad.errors + bad.timeouts;
+  // Every answer of the mix is 2xx or 3xx; every hostile one a 4xx.
+  const unexpected = r.failed + (bad.requests - bad.failed);
+  return {
+    r,
+    bad,
+    errors: errors + unexpected + fivexx(bad),
+    line: `${fmt(r.requests + bad.requests)} requests, ${fmt(r.rps + bad.rps)} req/s, mix p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms; errors ${fmt(errors + unexpected + fivexx(bad))} (socket ${r.errors + bad.errors}, timeouts ${r.timeouts + bad.timeouts}, mix non-2xx/3xx ${r.failed}, hostile not 4xx ${bad.requests - bad.failed}, 5xx ${fivexx(bad)}); hostile ${fmt(bad.requests)}: ${Object.entries(
+      bad.status,
     )
-      .map(([k, v]) => `${k}:${v.count}`)
+      .map(([k, v]) => `${k}:${fmt(v)}`)
       .join(' ')}`,
+  };
+}
+
+async function loadNode(): Promise<void> {
+  const server = await startNode(root, ['dist/node.js'], { PORT: '0' });
+  const pid = server.child.pid as number;
+  const origin = `http://127.0.0.1:${server.port}`;
+  const mix = await mixFor(server.port, origin);
+  const warm = await flood(origin, mix, WARMUP_SECONDS);
+  await sleep(1000);
+  const warmRss = rssMiB(pid);
+  let maxRss = warmRss;
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMiB(pid));
+  }, 1000);
+  const probe = probeHealth(server.port);
+  const f = await flood(origin, mix, LOAD_SECONDS);
+  const health = await probe.stop();
+  clearInterval(sampler);
+  const [la] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  const endRss = rssMiB(pid);
+  console.log(
+    `load mix: ${mix.length} requests cycled on ${LOAD_CONNECTIONS - HOSTILE_CONNECTIONS} connections, ${hostileRequests(origin).length} hostile ones on ${HOSTILE_CONNECTIONS} (warm-up ${WARMUP_SECONDS} s: ${fmt(warm.r.requests + warm.bad.requests)} requests, errors ${warm.errors})`,
   );
-  console.log(`load RSS: before ${fmt(before, 1)} MiB, after ${fmt(after, 1)} MiB`);
+  console.log(`load ${LOAD_SECONDS} s @ ${LOAD_CONNECTIONS} connections: ${f.line}`);
+  console.log(
+    `load RSS growth after warm-up: ${fmt(endRss - warmRss, 1)} MiB (${fmt(warmRss, 1)} → ${fmt(endRss, 1)} MiB, max ${fmt(maxRss, 1)} MiB)`,
+  );
+  console.log(
+    `load /healthz during the flood: p99 ${fmt(health.p99, 1)} ms (p50 ${fmt(health.p50, 1)} ms, max ${fmt(health.max, 1)} ms, ${fmt(health.n)} probes, ${health.failed} failed; load average ${la})`,
+  );
   await stop(server.child);
+}
+
+async function loadWorkerd(bundle: string): Promise<void> {
+  const port = 18000 + Math.floor(Math.random() * 2000);
+  const w = await startWorkerd(root, bundle, port, port + 1);
+  let body: Buffer = Buffer.alloc(0);
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    const rssStart = w.rss();
+    // The issue's workerd case: 600 of the largest pages with a different Accept each.
+    const { json } = variedAccepts(600);
+    for (let i = 0; i < json.length; i += 8)
+      await Promise.all(json.slice(i, i + 8).map((accept) => get(port, LARGEST, { accept })));
+    await sleep(1500);
+    const rssAttack = w.rss();
+    console.log(
+      `workerd memory attack: 600 × the largest page with different Accept headers: workerd process RSS ${fmt(rssStart, 1)} → ${fmt(rssAttack, 1)} MiB`,
+    );
+    const mix = await mixFor(port, origin);
+    await flood(origin, mix, WARMUP_SECONDS);
+    const rssWarm = w.rss();
+    const f = await flood(origin, mix, LOAD_SECONDS);
+    const rssEnd = w.rss();
+    await sleep(5000);
+    const rssIdle = w.rss();
+    const heap = await w.heap();
+    body = (await get(port, LARGEST)).body;
+    console.log(
+      `workerd load ${LOAD_SECONDS} s @ ${LOAD_CONNECTIONS} connections (same mix, Miniflare): ${f.line}`,
+    );
+    console.log(
+      `workerd process RSS: ${fmt(rssWarm, 1)} MiB after warm-up, ${fmt(rssEnd, 1)} MiB at the end of the flood (${LOAD_CONNECTIONS} responses in flight), ${fmt(rssIdle, 1)} MiB 5 s later; the isolate then: JS heap ${fmt(heap.used, 1)} MiB + ArrayBuffers ${fmt(heap.backing, 1)} MiB (a Worker isolate has 128 MB)`,
+    );
+  } finally {
+    await w.close();
+  }
+  // Control: a Worker that only returns the same largest page, under the same connections. What its
+  // process grows by is workerd's (and Miniflare's) buffering of large responses, not the kit's.
+  const dir = mkdtempSync(join(tmpdir(), 'mt0-control-'));
+  const control = join(dir, 'control.js');
+  writeFileSync(
+    control,
+    `const BODY = new TextEncoder().encode(${JSON.stringify(body.toString())});\nexport default { fetch: () => new Response(BODY, { headers: { 'content-type': 'application/json' } }) };\n`,
+  );
+  const c = await startWorkerd(root, control, port + 2, port + 3);
+  try {
+    const before = c.rss();
+    const r = await load(
+      `http://127.0.0.1:${port + 2}`,
+      [{ path: LARGEST, headers: { accept: 'application/json' } }],
+      LOAD_CONNECTIONS,
+      15,
+      { niced: true },
+    );
+    console.log(
+      `control: a Worker returning only the same ${fmt(body.length / 1024)} KiB page, 15 s @ ${LOAD_CONNECTIONS} connections (${fmt(r.rps)} req/s): workerd process RSS ${fmt(before, 1)} → ${fmt(c.rss(), 1)} MiB`,
+    );
+  } finally {
+    await c.close();
+  }
+}
+
+/** `BENCH_ONLY=speed,load` runs some sections (speed, bundle, property, load, workerd); all by default. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'speed,bundle,property,load,workerd').split(','));
+
+async function main() {
+  const [l1, l5] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  console.log(
+    `# MT-0 API bench — Node ${process.version}, 2 cores shared (load average ${l1} / ${l5} at start)`,
+  );
+  if (ONLY.has('speed')) await speed();
+  const bundle = ONLY.has('bundle') || ONLY.has('workerd') ? workerBundle() : '';
+  if (ONLY.has('property')) {
+    const t0 = performance.now();
+    const cases = await runProperty(serverFetch(), 10_000);
+    console.log(
+      `property test: ${fmt(cases)} cases (queries and paths, kit and API) passed in ${fmt((performance.now() - t0) / 1000, 1)} s`,
+    );
+  }
+  if (ONLY.has('load')) await loadNode();
+  if (ONLY.has('workerd')) await loadWorkerd(bundle);
 }
 
 main().catch((e) => {

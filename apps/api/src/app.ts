@@ -4,43 +4,49 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
 import { API_VERSION, meta } from './lib/data.js';
+import { isDownloadPath } from './lib/downloads.js';
 import { caching } from './middleware/caching/index.js';
 import { CSV_PATHS, stripCsvSuffix } from './middleware/csv/index.js';
 import {
   methodNotAllowedProblem,
-  notFound,
+  notFoundProblem,
   onError,
   validationHook,
 } from './middleware/problem-json/index.js';
-import { responseCache } from './middleware/response-cache/index.js';
+import { responseCache, storeFor } from './middleware/response-cache/index.js';
 import { corsOpen, securityHeaders } from './middleware/security/index.js';
 import { changeRoutes } from './routes/changes.js';
 import { addCsvToDocument } from './routes/common.js';
 import { createDocsRoutes } from './routes/docs.js';
+import { downloadRoutes } from './routes/downloads.js';
 import { eventRoutes } from './routes/events.js';
 import { geoRoutes } from './routes/geos.js';
 import { healthRoutes } from './routes/health.js';
 import { indexRoutes } from './routes/index.js';
 import { indicatorRoutes } from './routes/indicators.js';
-import { metricRoutes } from './routes/metrics.js';
+import { metricRoutes, unknownMetric } from './routes/metrics.js';
 import { observationRoutes } from './routes/observations.js';
 import { sourceRoutes } from './routes/sources.js';
 import { statementRoutes } from './routes/statements.js';
 
-/** Serialised 200 responses by URL and Accept (see the middleware for why this is safe). */
-export const cache = responseCache({ max: 2000 });
+/**
+ * The app's response cache, per runtime: 8 MiB by default (tests), `MT0_CACHE_MB` from the Worker's
+ * vars (small: the platform's HTTP cache does the rest), and off on Node, which caches in front of the
+ * app (src/server/front.ts). See the middleware for why serving stored bytes is safe.
+ */
+export const cacheStore = storeFor(8 * 1024 * 1024);
 
 const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, getPath: stripCsvSuffix });
 
 // Order matters: the response cache answers repeat requests before anything else runs; 405 wraps the
 // 404 of a known path; CORS and security headers wrap every answer, including 304s and problems.
-base.use('*', cache);
+base.use('*', responseCache(cacheStore, isDownloadPath));
 base.use('*', methodNotAllowedProblem(base));
 base.use('*', corsOpen);
 base.use('*', securityHeaders);
 base.use('*', caching());
 base.onError(onError);
-base.notFound(notFound);
+base.notFound(notFoundProblem(unknownMetric));
 
 const app = base
   .route('/v1', indexRoutes)
@@ -52,6 +58,7 @@ const app = base
   .route('/v1', statementRoutes)
   .route('/v1', eventRoutes)
   .route('/v1', metricRoutes)
+  .route('/v1', downloadRoutes)
   .route('/', healthRoutes);
 
 export const OPENAPI_INFO = {
@@ -64,17 +71,26 @@ export const OPENAPI_INFO = {
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: 'http://127.0.0.1:8787', description: 'Local Node server (pnpm start)' }],
+  // A public, read-only API: no authentication, declared rather than left undefined.
+  security: [],
   tags: [
     { name: 'index', description: 'Entry point.' },
     { name: 'records', description: 'The records of the dataset, as sources state them.' },
     { name: 'metrics', description: 'Derived figures with their inputs and formula.' },
+    { name: 'downloads', description: 'The whole tables of the release, as files.' },
     { name: 'meta', description: 'Health, OpenAPI and docs.' },
   ],
 };
 
-/** The OpenAPI 3.1 document of every route (called once, lazily, by the docs routes). */
-function openapiDocument(): unknown {
-  return addCsvToDocument(withDocs.getOpenAPI31Document(OPENAPI_INFO), CSV_PATHS);
+/**
+ * The OpenAPI 3.1 document of every route (called once per configured origin, lazily, by the docs
+ * routes). With PUBLIC_ORIGIN its server is that origin; without it, the local default.
+ */
+function openapiDocument(origin: string | undefined): unknown {
+  const info = origin
+    ? { ...OPENAPI_INFO, servers: [{ url: origin, description: 'This server' }] }
+    : OPENAPI_INFO;
+  return addCsvToDocument(withDocs.getOpenAPI31Document(info), CSV_PATHS);
 }
 
 const withDocs = app.route('/', createDocsRoutes(openapiDocument));

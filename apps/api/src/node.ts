@@ -1,61 +1,61 @@
-// Node entry: serves the app with @hono/node-server on 127.0.0.1 (PORT, default 8787; HOST to change)
-// and prints the URL. The embedded default runtime; see src/worker.ts for Cloudflare Workers.
-// Repeat GET/HEAD requests are answered from the app's response cache (the same store the Hono
-// middleware fills) before a Request object is even built; everything else goes to the widget kit
-// (gallery, embed pages, oEmbed, widget files), which answers its own paths, and then to Hono.
+// Node entry: serves the widget kit and the app on 127.0.0.1 (PORT, default 8787; HOST to change) and
+// prints the URL. The embedded default runtime; see src/worker.ts for Cloudflare Workers.
+// Settings (src/server/config.ts): PUBLIC_ORIGIN (the origin every link, CSP and oEmbed answer uses;
+// without it, each request's own, as on localhost), TRUST_PROXY=1 (believe X-Forwarded-Proto/Host),
+// MT0_CACHE_MB (the response cache's bound, default 64). The front door (src/server/front.ts) answers
+// repeat requests from the cache before anything else runs.
 import { createServer } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
-import { createKitHandler } from '@mt0/widget/server';
-import { app, cache } from './app.js';
+import { createKitHandler, kitPathKind } from '@mt0/widget/server';
+import { app } from './app.js';
 import { placeFileOf } from './lib/place-files.js';
-import { ifNoneMatchHits } from './middleware/response-cache/index.js';
+import { ResponseCache } from './middleware/response-cache/index.js';
+import { readConfig } from './server/config.js';
+import { diskStore } from './server/downloads.js';
+import { createFrontDoor } from './server/front.js';
 import { provideStoreFromDisk } from './store-node.js';
 
 provideStoreFromDisk();
 
-const port = Number(process.env.PORT ?? 8787);
-const hostname = process.env.HOST ?? '127.0.0.1';
-// The kit sits beside the app rather than inside it: its pages must be frameable (the API's own
-// headers forbid framing) and are not data for the response cache.
-const kit = createKitHandler({ place: placeFileOf });
-const viaHono = getRequestListener(async (request: Request) => (await kit(request)) ?? app.fetch(request));
-
-/** Accept and If-None-Match from the raw header list, without building `req.headers` (measurably slower). */
-function conditionalHeaders(raw: string[]): [accept: string | undefined, ifNoneMatch: string | undefined] {
-  let accept: string | undefined;
-  let inm: string | undefined;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i] as string;
-    if (name.length === 6 && name.toLowerCase() === 'accept')
-      accept = accept === undefined ? raw[i + 1] : `${accept}, ${raw[i + 1]}`;
-    else if (name.length === 13 && name.toLowerCase() === 'if-none-match') inm = raw[i + 1];
-  }
-  return [accept, inm];
+const config = readConfig(process.env);
+if ('error' in config) {
+  console.error(`MT-0 API: ${config.error}`);
+  process.exit(1);
 }
 
-const server = createServer((req, res) => {
-  const method = req.method;
-  if (method === 'GET' || method === 'HEAD') {
-    const [accept, inm] = conditionalHeaders(req.rawHeaders);
-    const hit = cache.lookup(accept, req.url ?? '/');
-    if (hit !== undefined) {
-      if (ifNoneMatchHits(inm, hit.etag)) {
-        res.writeHead(304, hit.raw304Headers);
-        res.end();
-      } else {
-        res.writeHead(200, hit.rawHeaders);
-        res.end(method === 'HEAD' ? undefined : hit.body);
-      }
-      return;
-    }
-  }
-  void viaHono(req, res);
+// The kit sits beside the app rather than inside it: its pages must be frameable (the API's own
+// headers forbid framing). It renders each page once per origin and parameters (its own bounded cache).
+const kit = createKitHandler({
+  ...(config.publicOrigin ? { origin: config.publicOrigin } : {}),
+  trustProxy: config.trustProxy,
+  place: placeFileOf,
 });
+const server = createServer(
+  createFrontDoor({
+    kit,
+    app,
+    kitPathKind,
+    cache: new ResponseCache(config.cacheBytes),
+    // The app's own cache is off: this door caches in front of it.
+    bindings: {
+      MT0_CACHE_MB: '0',
+      DOWNLOADS: diskStore(),
+      ...(config.publicOrigin ? { PUBLIC_ORIGIN: config.publicOrigin } : {}),
+      TRUST_PROXY: config.trustProxy ? '1' : '0',
+    },
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+  }),
+);
 
-server.listen(Number.isInteger(port) && port >= 0 ? port : 8787, hostname, () => {
+server.listen(config.port, config.host, () => {
   const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(`MT-0 API on http://${hostname}:${actual} (docs: http://${hostname}:${actual}/docs)`);
+  const actual = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`MT-0 API on http://${config.host}:${actual} (docs: http://${config.host}:${actual}/docs)`);
+  if (config.publicOrigin) console.log(`public origin: ${config.publicOrigin}`);
+  else if (!/^(127\.|localhost$|::1$)/.test(config.host))
+    console.warn(
+      "PUBLIC_ORIGIN is not set: pages take their origin from each request's Host header. Set PUBLIC_ORIGIN=https://your.host in production.",
+    );
 });
 
 const stop = () => server.close(() => process.exit(0));

@@ -13,6 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Doc {
   openapi: string;
+  security?: unknown[];
+  servers: { url: string }[];
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
   components: { schemas: Record<string, unknown> };
 }
@@ -66,7 +68,7 @@ describe('/openapi.json', () => {
         for (const s of ['400', '404']) expect(get?.responses[s], `${path} ${s}`).toBeDefined();
         expect(get?.responses['400']?.content?.['application/problem+json'], path).toBeDefined();
       }
-      if (path.startsWith('/v1/metrics/') && path !== '/v1/metrics/{name}') {
+      if (path.startsWith('/v1/metrics/')) {
         expect(get?.responses['422'], path).toBeDefined();
       }
     }
@@ -74,8 +76,34 @@ describe('/openapi.json', () => {
       expect(doc.paths[`/v1/${c}`]?.get?.responses['200']?.content?.['text/csv'], c).toBeDefined();
       expect(doc.paths[`/v1/${c}.csv`], c).toBeDefined();
     }
+    expect(doc.paths['/v1/downloads/{file}']?.get?.responses['200']?.content?.['text/csv']).toBeDefined();
+    // Every documented operation has a 2xx: an unknown metric is the not-found handler's 404, no path.
+    for (const [path, methods] of Object.entries(doc.paths))
+      expect(
+        Object.keys(methods.get?.responses ?? {}).some((s) => s.startsWith('2')),
+        path,
+      ).toBe(true);
+    expect(doc.paths['/v1/metrics/{name}']).toBeUndefined();
     expect(doc.components.schemas.Observation).toBeDefined();
     expect(doc.components.schemas.Problem).toBeDefined();
+  });
+
+  it('declares the API public (security: []) and names its server from PUBLIC_ORIGIN when set', async () => {
+    const doc = await document();
+    expect(doc.security).toEqual([]);
+    expect(doc.servers[0]?.url).toBe('http://127.0.0.1:8787');
+    const pub = (await (
+      await app.request('/openapi.json', {}, { PUBLIC_ORIGIN: 'https://kit.example', MT0_CACHE_MB: '0' })
+    ).json()) as Doc;
+    expect(pub.servers).toEqual([{ url: 'https://kit.example', description: 'This server' }]);
+  });
+
+  it('answers an unknown metric with a 404 problem listing the metrics', async () => {
+    const res = await app.request('/v1/metrics/median');
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { detail: string; allowed: string[] };
+    expect(body.detail).toMatch(/^No metric "median"\. Metrics: change, annualized/);
+    expect(body.allowed).toContain('annualized');
   });
 
   it('the docs page lists every path and every problem type, with no scripts', async () => {

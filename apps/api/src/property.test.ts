@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkOne, runProperty, strictCsv } from '../test-support/property.js';
-import { app } from './app.js';
+import { serverFetch } from '../test-support/server-fetch.js';
 
-const fetchApp = async (path: string, init?: RequestInit) => app.request(path, init);
+const fetchServer = serverFetch();
 
-describe('every route, any query (fast-check)', () => {
-  it('never answers 5xx; every 4xx is problem+json; every 2xx is valid JSON, CSV or HTML (1,500 cases)', async () => {
-    const count = await runProperty(fetchApp, 1500);
+describe('every route, any query, any path (fast-check)', () => {
+  it('never answers 5xx; every API 4xx is problem+json; every 2xx is valid JSON, CSV, HTML, CSS or JS (1,500 cases)', async () => {
+    const count = await runProperty(fetchServer, 1500);
     expect(count).toBeGreaterThanOrEqual(1500);
   });
 
@@ -22,6 +22,10 @@ describe('every route, any query (fast-check)', () => {
     );
     expect(() => strictCsv('a,b\r\n1\r\n')).toThrow(/widths/);
     expect(() => strictCsv('a,"b\r\n')).toThrow();
+    // An HTML error page is a kit page's way to say 404, not the API's.
+    const html = fake(404, 'text/html; charset=utf-8', '<!doctype html><p>404</p>');
+    await expect(checkOne(html, { ...req, path: '/v1/nope', pairs: [] })).rejects.toThrow(/problem\+json/);
+    await checkOne(html, { ...req, path: '/embed/%', pairs: [] });
     expect(strictCsv('a,"b ""c"",d"\r\n1,2\r\n')).toEqual([
       ['a', 'b "c",d'],
       ['1', '2'],

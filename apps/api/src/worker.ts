@@ -1,9 +1,12 @@
-// Cloudflare Workers entry over the same app as Node. The records and the columnar store are bundled; the widget's built
-// files (/widget/*, /embed-assets/*) come from the static-assets binding (wrangler.jsonc), with CORS
-// added because module scripts are fetched cross-origin by the pages that embed them.
+// Cloudflare Workers entry over the same app as Node. The records and the columnar store are bundled;
+// the widget's built files (/widget/*, /embed-assets/*) and the release's downloads come from the
+// static-assets binding (wrangler.jsonc), served with the kit's own headers: CORS (module scripts are
+// fetched cross-origin), CORP (COEP hosts), nosniff, and the cache policy (content-hashed names
+// immutable, aliases short). PUBLIC_ORIGIN, TRUST_PROXY and MT0_CACHE_MB are vars (wrangler.jsonc).
 import storeBytes from '@mt0/store/cead.arrow';
-import { createKitHandler } from '@mt0/widget/server';
+import { builtFileHeaders, createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { app } from './app.js';
+import type { Bindings } from './env.js';
 import { placeFileOf } from './lib/place-files.js';
 import { provideStore } from './lib/store.js';
 
@@ -11,25 +14,51 @@ import { provideStore } from './lib/store.js';
 // same table made start-up 7× slower.
 provideStore(() => new Uint8Array(storeBytes));
 
-interface Env {
-  ASSETS?: { fetch(request: Request): Promise<Response> };
+type Env = Bindings;
+type Kit = ReturnType<typeof createKitHandler>;
+
+/** The kit for the env's settings, made once per isolate (vars do not change while it lives). */
+let made: { key: string; kit: Kit } | undefined;
+function kitFor(env: Env): Kit {
+  const key = `${env.PUBLIC_ORIGIN ?? ''}|${env.TRUST_PROXY ?? ''}`;
+  if (made?.key !== key) {
+    made = {
+      key,
+      kit: createKitHandler({
+        assets: false,
+        ...(env.PUBLIC_ORIGIN ? { origin: env.PUBLIC_ORIGIN } : {}),
+        trustProxy: env.TRUST_PROXY === '1',
+        cacheBytes: 2 * 1024 * 1024,
+        place: placeFileOf,
+      }),
+    };
+  }
+  return made.kit;
 }
 
-const kit = createKitHandler({ assets: false, place: placeFileOf });
-const STATIC = /^\/(widget|embed-assets)\//;
+const NOT_FOUND = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
 
 async function fromAssets(request: Request, env: Env): Promise<Response | null> {
-  if (!env.ASSETS || !STATIC.test(new URL(request.url).pathname)) return null;
+  const path = new URL(request.url).pathname;
+  if (!env.ASSETS || kitPathKind(path) !== 'asset') return null;
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+  // Only the files the build listed: nothing else under these paths is ours to serve.
+  const own = builtFileHeaders(path);
+  if (!own) return new Response('Not Found', { status: 404, headers: NOT_FOUND });
   const res = await env.ASSETS.fetch(request);
   const headers = new Headers(res.headers);
-  headers.set('access-control-allow-origin', '*');
-  headers.set('cross-origin-resource-policy', 'cross-origin');
+  for (const [name, value] of Object.entries(own)) headers.set(name, value);
   return new Response(res.body, { status: res.status, headers });
 }
 
 export default {
   async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
     // ctx is the Workers ExecutionContext; Hono only passes it through.
-    return (await fromAssets(request, env)) ?? (await kit(request)) ?? app.fetch(request, env, ctx as never);
+    return (
+      (await fromAssets(request, env)) ??
+      (await kitFor(env)(request)) ??
+      app.fetch(request, env, ctx as never)
+    );
   },
 };

@@ -55,10 +55,13 @@ export function sizes(dist) {
       budget: BUDGETS.resize,
     },
   ];
+  // Embed scripts have content-hashed names (build/assets.js): find them through the manifest.
+  const { names } = JSON.parse(readFileSync(join(dist, 'assets.json'), 'utf8'));
   const files = new Set(readdirSync(assets));
   for (const view of VIEWS) {
-    if (!files.has(`${view}.js`)) throw new Error(`missing embed-assets/${view}.js`);
-    const chunks = [...graph(assets, `${view}.js`)];
+    const file = names[`${view}.js`]?.path.replace('/embed-assets/', '');
+    if (!file || !files.has(file)) throw new Error(`missing embed-assets/${view}.<hash>.js`);
+    const chunks = [...graph(assets, file)];
     const bytes = chunks.reduce((sum, f) => sum + gz(readFileSync(join(assets, f))), 0);
     out.push({
       name: `embed page /embed/${view} total JS (${chunks.length} files)`,

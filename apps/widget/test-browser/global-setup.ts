@@ -8,7 +8,7 @@ export default function setup() {
   for (const f of [
     `${DIST}/public/widget/mt0.js`,
     `${DIST}/public/widget/resize.js`,
-    `${DIST}/public/embed-assets/compare.js`,
+    `${DIST}/assets.json`,
     `${DIST}/server/index.js`,
     API_ENTRY,
   ]) {

@@ -1,4 +1,5 @@
-// Build step: validate data/ once and compile it to dist/dataset.json and dist/dataset.js + .d.ts.
+// Build step: validate data/ once and compile it to dist/dataset.json and dist/dataset.js + .d.ts,
+// and write the release's downloads (dist/downloads/ + the dist/downloads.js manifest; downloads.ts).
 // Nothing parses the data files at request time. A data change not yet published as a release is
 // built (so pnpm dev shows it) with a warning; pnpm data:check and CI fail on it.
 
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
 import { checkReleases } from '../src/loader/releases.js';
 import { releaseDate, writeDatasetFiles } from './dataset-files.js';
+import { writeDownloads, writeManifest } from './downloads.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
 
 const { dataset, issues } = loadDataset(DATA_DIR);
@@ -19,8 +21,10 @@ if (!dataset) {
 // The release's date (what embeds show next to the version), when these records are that kept release.
 dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
+const files = writeDownloads(dataset, join(DIST_DIR, 'downloads'));
+writeManifest(DIST_DIR, files, dataset.meta.version);
 console.log(
-  `dataset ${dataset.meta.version} (${dataset.meta.contentHash.slice(0, 12)}): ${dataset.observations.length} observations, ${dataset.changes.length} changes → dist/dataset.json (${bytes.toLocaleString('en')} bytes)`,
+  `dataset ${dataset.meta.version} (${dataset.meta.contentHash.slice(0, 12)}): ${dataset.observations.length} observations, ${dataset.changes.length} changes → dist/dataset.json (${bytes.toLocaleString('en')} bytes) and dist/downloads/ (${files.map((f) => f.name).join(', ')})`,
 );
 for (const i of await checkReleases(dataset, {
   dataDir: DATA_DIR,

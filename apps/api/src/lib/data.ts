@@ -1,15 +1,20 @@
 // Indexes over the compiled dataset, built once at module load: nothing here runs per request, and
 // nothing parses data files (the records come validated from @mt0/core/dataset).
-import { dataset } from '@mt0/core/dataset';
 import {
-  comparePeriods,
-  type Event,
-  type GeoEntry,
-  type Indicator,
-  type Observation,
-  type ReportedChange,
-  type Source,
-  type Statement,
+  collections,
+  type ExpandedStatement,
+  type IndicatorSummary,
+  type SourceSummary,
+} from '@mt0/core/csv';
+import { dataset } from '@mt0/core/dataset';
+import type {
+  Event,
+  GeoEntry,
+  Indicator,
+  Observation,
+  ReportedChange,
+  Source,
+  Statement,
 } from '@mt0/core/schemas';
 
 export { dataset };
@@ -29,27 +34,13 @@ export const changesById: ReadonlyMap<string, ReportedChange> = byId(dataset.cha
 export const events: ReadonlyMap<string, Event> = byId(dataset.events);
 export const statementsById: ReadonlyMap<string, Statement> = byId(dataset.statements);
 
+/** The collections in the order the API lists them (and the downloads hold them), with their summaries. */
+const lists = collections(dataset);
+
 /** Observations in a stable order: indicator, geo, period (earlier first), source. */
-export const observations: readonly Observation[] = [...dataset.observations].sort(
-  (a, b) =>
-    cmp(a.indicator, b.indicator) ||
-    cmp(a.geo, b.geo) ||
-    comparePeriods(a.period, b.period) ||
-    cmp(a.source, b.source),
-);
+export const observations: readonly Observation[] = lists.observations;
 
-export const changes: readonly ReportedChange[] = [...dataset.changes].sort(
-  (a, b) =>
-    cmp(a.indicator, b.indicator) ||
-    cmp(a.geo, b.geo) ||
-    comparePeriods(a.from, b.from) ||
-    comparePeriods(a.to, b.to) ||
-    cmp(a.source, b.source),
-);
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const changes: readonly ReportedChange[] = lists.changes;
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): ReadonlyMap<string, readonly T[]> {
   const out = new Map<string, T[]>();
@@ -74,72 +65,18 @@ export const changesBySeries = groupBy(changes, (c) => `${c.indicator}|${c.geo}`
 /** Position of each observation in `observations`, for merging filtered lists back into order. */
 export const observationIndex: ReadonlyMap<Observation, number> = new Map(observations.map((o, i) => [o, i]));
 
-const unique = (xs: Iterable<string>, sort: (a: string, b: string) => number = cmp) =>
-  [...new Set(xs)].sort(sort);
-
-export interface IndicatorSummary extends Indicator {
-  geos: string[];
-  periods: string[];
-  observations: number;
-  changes: number;
-}
+export type { EvidenceRecord, ExpandedStatement, IndicatorSummary, SourceSummary } from '@mt0/core/csv';
 
 /** Each indicator with the geographies and periods it has observations for, and its record counts. */
-export const indicatorSummaries: readonly IndicatorSummary[] = dataset.indicators
-  .map((i) => {
-    const obs = observationsByIndicator.get(i.id) ?? [];
-    const chg = dataset.changes.filter((c) => c.indicator === i.id);
-    return {
-      ...i,
-      geos: unique([...obs.map((o) => o.geo), ...chg.map((c) => c.geo)]),
-      periods: unique(
-        obs.map((o) => o.period),
-        comparePeriods,
-      ),
-      observations: obs.length,
-      changes: chg.length,
-    };
-  })
-  .sort((a, b) => cmp(a.id, b.id));
+export const indicatorSummaries: readonly IndicatorSummary[] = lists.indicators;
 export const indicatorSummaryById = byId(indicatorSummaries);
 
-export interface SourceSummary extends Source {
-  records: number;
-}
-
-const recordsPerSource = new Map<string, number>();
-for (const r of [...dataset.observations, ...dataset.changes, ...dataset.statements, ...dataset.events]) {
-  recordsPerSource.set(r.source, (recordsPerSource.get(r.source) ?? 0) + 1);
-}
-
 /** Each source with the number of records (observations, changes, statements, events) citing it. */
-export const sourceSummaries: readonly SourceSummary[] = dataset.sources
-  .map((s) => ({ ...s, records: recordsPerSource.get(s.id) ?? 0 }))
-  .sort((a, b) => cmp(a.id, b.id));
+export const sourceSummaries: readonly SourceSummary[] = lists.sources;
 export const sourceSummaryById = byId(sourceSummaries);
 
-export type EvidenceRecord =
-  | { id: string; kind: 'observation'; record: Observation }
-  | { id: string; kind: 'change'; record: ReportedChange };
-
-export interface ExpandedStatement extends Omit<Statement, 'evidence'> {
-  evidence: EvidenceRecord[];
-}
-
 /** Statements with each evidence id replaced by the record it names (the build checks that they exist). */
-export const statements: readonly ExpandedStatement[] = [...dataset.statements]
-  .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id))
-  .map((s) => ({
-    ...s,
-    evidence: s.evidence.flatMap((id): EvidenceRecord[] => {
-      const o = observationsById.get(id);
-      if (o) return [{ id, kind: 'observation', record: o }];
-      const c = changesById.get(id);
-      return c ? [{ id, kind: 'change', record: c }] : [];
-    }),
-  }));
+export const statements: readonly ExpandedStatement[] = lists.statements;
 export const statementById = byId(statements);
 
-export const eventList: readonly Event[] = [...dataset.events].sort(
-  (a, b) => cmp(a.date, b.date) || cmp(a.id, b.id),
-);
+export const eventList: readonly Event[] = lists.events;

@@ -1,8 +1,10 @@
 // The list envelope ({ data, meta, links }) and its CSV twin, shared by every collection route.
+
+import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '@mt0/core/csv';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from './csv.js';
 import { meta } from './data.js';
+import { canonicalPathAndQuery, pathAndQuery } from './url.js';
 
 export interface Page<T> {
   rows: readonly T[];
@@ -12,13 +14,32 @@ export interface Page<T> {
   next?: string | undefined;
 }
 
-/** The request's path and query as the client sent them (with any .csv suffix). */
-function selfLink(c: Context): URL {
-  const url = new URL(c.req.url);
-  return url;
+/**
+ * The request's path (with any .csv suffix) and query, parameters in the canonical order the response
+ * cache keys by: two requests that differ only in parameter order get the same bytes.
+ */
+function selfLink(c: Context): string {
+  return canonicalPathAndQuery(pathAndQuery(c.req.url));
+}
+
+/** The self link with `cursor` set to `cursor` (any earlier cursor dropped). */
+function withCursor(self: string, cursor: string): string {
+  const q = self.indexOf('?');
+  const path = q === -1 ? self : self.slice(0, q);
+  const rest =
+    q === -1
+      ? []
+      : self
+          .slice(q + 1)
+          .split('&')
+          .filter((p) => p !== '' && !/^cursor(=|$)/.test(p));
+  return canonicalPathAndQuery(`${path}?${[...rest, `cursor=${encodeURIComponent(cursor)}`].join('&')}`);
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+
+/** Ids for a file name, sorted: the name (like the rows) does not depend on the order they were given in. */
+export const sortedJoin = (ids: readonly string[] | undefined) => ids && [...ids].sort().join('+');
 
 /** "mt0-observations-cead.cases.drugs-CL-v0.1.0.csv": the collection, its main filters, the release. */
 export function csvFilename(collection: string, parts: readonly (string | undefined)[]): string {
@@ -28,12 +49,6 @@ export function csvFilename(collection: string, parts: readonly (string | undefi
 
 export function listBody<T>(c: Context, page: Page<T>) {
   const self = selfLink(c);
-  let next: string | null = null;
-  if (page.next !== undefined) {
-    const u = new URL(self);
-    u.searchParams.set('cursor', page.next);
-    next = `${u.pathname}${u.search}`;
-  }
   return {
     data: page.rows as T[],
     meta: {
@@ -42,7 +57,7 @@ export function listBody<T>(c: Context, page: Page<T>) {
       datasetVersion: meta.version,
       contentHash: meta.contentHash,
     },
-    links: { self: `${self.pathname}${self.search}`, next },
+    links: { self, next: page.next === undefined ? null : withCursor(self, page.next) },
   };
 }
 
@@ -61,11 +76,7 @@ export function csvResponse<T>(
     'Content-Disposition': `attachment; filename="${filename}"`,
     Vary: 'Accept',
   };
-  if (page.next !== undefined) {
-    const u = selfLink(c);
-    u.searchParams.set('cursor', page.next);
-    headers.Link = `<${u.pathname}${u.search}>; rel="next"`;
-  }
+  if (page.next !== undefined) headers.Link = `<${withCursor(selfLink(c), page.next)}>; rel="next"`;
   return c.body(toCsv(columns, page.rows), 200, headers);
 }
 

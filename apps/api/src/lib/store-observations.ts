@@ -3,10 +3,11 @@
 // 12 months), with the place's INE population and, when asked, the rate per 100,000. Pages are cut
 // from counts worked out from the index (no row is read before it is needed), and CSV streams series
 // by series, so no filter, however wide, is built in memory.
+
+import { type CsvColumn, csvField } from '@mt0/core/csv';
 import { smallCountWarning } from '@mt0/core/metrics';
 import type { PlaceLevel } from '@mt0/core/places';
 import type { SeriesPoint, StoreIndicator } from '@mt0/store';
-import { type CsvColumn, csvField } from './csv.js';
 import { sources } from './data.js';
 import { placeIndex } from './places.js';
 import { store } from './store.js';

@@ -1,11 +1,11 @@
 // GET /v1/changes: relative changes as sources publish them (+150 % from 2020 to 2021). The levels
 // behind a change are unknown and never invented.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { changeColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { changeColumns } from '../lib/columns.js';
 import { changes } from '../lib/data.js';
 import { confidenceSet, geoList, indicatorList, sourceList } from '../lib/params.js';
-import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
 import { Change, changesQuery, list } from '../schemas.js';
@@ -47,7 +47,7 @@ export const changeRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
       c,
       changeColumns,
       page,
-      csvFilename('changes', [inds?.join('+'), geoIds?.join('+')]),
+      csvFilename('changes', [sortedJoin(inds), sortedJoin(geoIds)]),
     ) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);

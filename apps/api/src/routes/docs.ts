@@ -50,24 +50,34 @@ const cssRoute = createRoute({
   },
 });
 
-/** The docs routes over a document getter (the app's, called once, after every route is registered). */
-export function createDocsRoutes(getDocument: () => unknown) {
-  let json: string | undefined;
-  let html: string | undefined;
-  const doc = () => {
-    json ??= JSON.stringify(getDocument());
-    return json;
+/**
+ * The docs routes over a document getter (the app's, called once per configured public origin, after
+ * every route is registered). The origin comes from configuration (PUBLIC_ORIGIN), never from a request.
+ */
+export function createDocsRoutes(getDocument: (origin: string | undefined) => unknown) {
+  const rendered = new Map<string, { json: string; html?: string }>();
+  const doc = (origin: string | undefined) => {
+    let r = rendered.get(origin ?? '');
+    if (!r) {
+      r = { json: JSON.stringify(getDocument(origin)) };
+      rendered.set(origin ?? '', r);
+    }
+    return r;
   };
   return (
     new OpenAPIHono<AppEnv>()
       // The document is served pre-serialised; its JSON type is the OpenAPI schema, not worth re-typing.
       .openapi(
         openapiRoute,
-        (c) => c.body(doc(), 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never,
+        (c) =>
+          c.body(doc(c.env?.PUBLIC_ORIGIN).json, 200, {
+            'Content-Type': 'application/json; charset=utf-8',
+          }) as never,
       )
       .openapi(docsRoute, (c) => {
-        html ??= renderDocs(JSON.parse(doc()) as OpenApiLike);
-        return c.html(html, 200);
+        const r = doc(c.env?.PUBLIC_ORIGIN);
+        r.html ??= renderDocs(JSON.parse(r.json) as OpenApiLike);
+        return c.html(r.html, 200);
       })
       .openapi(cssRoute, (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
   );

@@ -1,11 +1,11 @@
 // GET /v1/events (+ /{id}): dated facts that mark a series (a launch) or break it (a reclassification).
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { eventColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { eventColumns } from '../lib/columns.js';
 import { eventList, events, meta } from '../lib/data.js';
 import { indicatorList } from '../lib/params.js';
 import { echo, ProblemError } from '../lib/problem.js';
-import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
 import { Event, eventsQuery, idParam, itemQuery, list, single } from '../schemas.js';
@@ -47,7 +47,7 @@ export const eventRoutes = new OpenAPIHono<AppEnv>()
     );
     const page = { rows, total: rows.length };
     if (c.var.format === 'csv')
-      return csvResponse(c, eventColumns, page, csvFilename('events', [inds?.join('+')])) as never;
+      return csvResponse(c, eventColumns, page, csvFilename('events', [sortedJoin(inds)])) as never;
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })
   .openapi(itemRoute, (c) => {

@@ -3,10 +3,10 @@
 // level and parent; `q` searches names, variants and codes without regard to accents or case, through
 // core's place index (@mt0/core/places), the same one every place parameter is resolved by.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { CsvColumn } from '@mt0/core/csv';
 import { listPlaces, type PlaceLevel, searchPlaces } from '@mt0/core/places';
 import type { GeoEntry } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
-import type { CsvColumn } from '../lib/csv.js';
 import { meta } from '../lib/data.js';
 import { list as listParam } from '../lib/params.js';
 import { placeIndex, placeParam } from '../lib/places.js';

@@ -3,6 +3,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { API_VERSION, meta } from '../lib/data.js';
+import { downloads } from '../lib/downloads.js';
 import { METRICS } from '../lib/metrics.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
 import { itemQuery } from '../schemas.js';
@@ -54,6 +55,10 @@ const body = {
     events: '/v1/events',
     metrics: '/v1/metrics',
     ...Object.fromEntries(METRICS.map((m) => [`metrics.${m}`, `/v1/metrics/${m}`])),
+    downloads: '/v1/downloads',
+    ...Object.fromEntries(
+      downloads.map((d) => [`downloads.${d.name.replace(/\.[^.]*$/, '')}`, `/v1/downloads/${d.name}`]),
+    ),
     pinned: `/v1?v=${meta.version}`,
     openapi: '/openapi.json',
     docs: '/docs',

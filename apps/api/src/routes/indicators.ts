@@ -1,7 +1,7 @@
 // GET /v1/indicators and /v1/indicators/{id}: es/en metadata, unit, role, and where data exists.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { indicatorColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { indicatorColumns } from '../lib/columns.js';
 import { indicatorSummaries, indicatorSummaryById, meta } from '../lib/data.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';

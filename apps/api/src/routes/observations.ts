@@ -2,10 +2,10 @@
 // paged with an opaque cursor. Candidates come from indexes built at load, never from a full scan when
 // an indicator is given.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { observationColumns } from '@mt0/core/csv';
 import type { Observation } from '@mt0/core/schemas';
 import { comparePeriods, periodWithin } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
-import { observationColumns } from '../lib/columns.js';
 import { observations, observationsByIndicator, observationsBySeries } from '../lib/data.js';
 import {
   confidenceSet,
@@ -18,14 +18,18 @@ import {
 } from '../lib/params.js';
 import { placeIndex } from '../lib/places.js';
 import { ProblemError } from '../lib/problem.js';
-import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
-import { list, Observation as ObservationSchema, observationsQuery, StoreObservation } from '../schemas.js';
+import {
+  list,
+  Observation as ObservationSchema,
+  observationsQuery,
+  PAGE_LIMIT,
+  StoreObservation,
+} from '../schemas.js';
 import { collectionOk, errors, keysOf, notModified } from './common.js';
 import { storeObservations } from './store-observations.js';
-
-export const DEFAULT_LIMIT = 1000;
 
 const route = createRoute({
   method: 'get',
@@ -34,7 +38,7 @@ const route = createRoute({
   tags: ['records'],
   summary: 'Observations (levels)',
   description:
-    "Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV).\n\nComunas, months, `level` and `per100k` are read from the comuna × month store (CEAD police cases and INE population): each row then carries its place level, resolution, the months summed into a year (`periodStatus: partial` under 12), the population, the `vintage` of its upstream file, and its provenance — `row` (the table row a comuna's value is) or `derivation` (a sum made at build). Rows are ordered by indicator, place (country, regions, comunas by CUT code) and period. CSV of a store query without `limit` streams every matching row (no paging).",
+    "Levels as sources state them, each with its qualifier, the interval the qualifier policy gives it, source, verbatim quote and confidence grade. Ordered by indicator, geography, period, source. Grade C records are left out unless `confidence` asks for them. Paged: follow `links.next` (or the `Link` header of CSV); the whole table is the download /v1/downloads/observations.csv.\n\nComunas, months, `level` and `per100k` are read from the comuna × month store (CEAD police cases and INE population): each row then carries its place level, resolution, the months summed into a year (`periodStatus: partial` under 12), the population, the `vintage` of its upstream file, and its provenance — `row` (the table row a comuna's value is) or `derivation` (a sum made at build). Rows are ordered by indicator, place (country, regions, comunas by CUT code) and period. CSV of a store query without `limit` streams every matching row (no paging).",
   middleware: [negotiate, strictQuery(keysOf(observationsQuery))] as const,
   request: { query: observationsQuery },
   responses: {
@@ -87,7 +91,7 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
   }
   const sourceIds = sourceList('source', q.source);
   const grades = confidenceSet('confidence', q.confidence);
-  const limit = q.limit ?? DEFAULT_LIMIT;
+  const limit = q.limit ?? PAGE_LIMIT.default;
 
   const geoSet = geoIds && !indicatorIds ? new Set(geoIds) : undefined;
   const sourceSet = sourceIds ? new Set(sourceIds) : undefined;
@@ -114,7 +118,7 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
     next: end < rows.length ? encodeCursor(end, queryKey) : undefined,
   };
   if (c.var.format === 'csv') {
-    const name = csvFilename('observations', [indicatorIds?.join('+'), geoIds?.join('+'), from, to]);
+    const name = csvFilename('observations', [sortedJoin(indicatorIds), sortedJoin(geoIds), from, to]);
     return csvResponse(c, observationColumns, page, name) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);

@@ -123,7 +123,9 @@ describe('GET /v1/observations', () => {
   });
 
   it('pages with limit and an opaque cursor until links.next is null', async () => {
-    const all = await json<List<{ id: string }>>('/v1/observations?indicator=cead.cases.drugs');
+    // 272 records (17 geographies × 16 years): one page at the largest size, 3 at 100.
+    const all = await json<List<{ id: string }>>('/v1/observations?indicator=cead.cases.drugs&limit=500');
+    expect(all.body.links.next).toBeNull();
     const seen: string[] = [];
     let next: string | null = '/v1/observations?indicator=cead.cases.drugs&limit=100';
     let pages = 0;
@@ -136,6 +138,27 @@ describe('GET /v1/observations', () => {
     }
     expect(pages).toBe(Math.ceil(all.body.meta.total / 100));
     expect(seen).toEqual(all.body.data.map((o) => o.id));
+  });
+
+  it('bounds the page size and says where the whole table is', async () => {
+    const first = await json<List<unknown>>('/v1/observations?confidence=A,B,C');
+    expect(first.body.meta.count).toBe(100); // the default page
+    const res = await app.request('/v1/observations?confidence=A,B,C&limit=10000');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { detail: string; invalidParams: { name: string; reason: string }[] };
+    expect(body.invalidParams[0]?.name).toBe('limit');
+    expect(body.detail).toContain('from 1 to 500');
+    expect(body.detail).toContain('/v1/downloads/observations.csv');
+  });
+
+  it('gives the same self and next links whatever the order of the parameters', async () => {
+    const a = await json<List<unknown>>('/v1/observations?limit=5&indicator=cead.cases.drugs');
+    const b = await json<List<unknown>>('/v1/observations?indicator=cead.cases.drugs&limit=5');
+    expect(a.body.links).toEqual(b.body.links);
+    expect(a.body.links.self).toBe('/v1/observations?indicator=cead.cases.drugs&limit=5');
+    expect(a.body.links.next).toMatch(
+      /^\/v1\/observations\?cursor=[\w-]+&indicator=cead\.cases\.drugs&limit=5$/,
+    );
   });
 
   it('refuses a cursor from another query', async () => {

@@ -1,7 +1,7 @@
 // GET /v1/sources and /v1/sources/{id}: publications and bodies, with how many records cite each.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { sourceColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { sourceColumns } from '../lib/columns.js';
 import { meta, sourceSummaries, sourceSummaryById } from '../lib/data.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';

@@ -1,11 +1,11 @@
 // GET /v1/statements (+ /{id}): who said what, when, with the records it is set against expanded.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { statementColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { statementColumns } from '../lib/columns.js';
 import { meta, statementById, statements } from '../lib/data.js';
 import { indicatorList, sourceList } from '../lib/params.js';
 import { echo, ProblemError } from '../lib/problem.js';
-import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
+import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
 import { idParam, itemQuery, list, Statement, single, statementsQuery } from '../schemas.js';
@@ -49,7 +49,7 @@ export const statementRoutes = new OpenAPIHono<AppEnv>()
     );
     const page = { rows, total: rows.length };
     if (c.var.format === 'csv') {
-      return csvResponse(c, statementColumns, page, csvFilename('statements', [inds?.join('+')])) as never;
+      return csvResponse(c, statementColumns, page, csvFilename('statements', [sortedJoin(inds)])) as never;
     }
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })

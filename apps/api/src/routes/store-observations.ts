@@ -1,19 +1,20 @@
 // The store side of GET /v1/observations: comunas, months, the places inside a place (`level`) and
 // rates per 100,000, read from the columnar store (lib/store-observations.ts). The route decides when
 // a query is the store's; this checks the store-only parameters and answers JSON or CSV.
+
+import { CSV_CONTENT_TYPE } from '@mt0/core/csv';
 import type { PlaceLevel } from '@mt0/core/places';
 import type { Confidence } from '@mt0/core/schemas';
 import type { StoreIndicator } from '@mt0/store';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { CSV_CONTENT_TYPE } from '../lib/csv.js';
 import { confidenceSet, decodeCursor, encodeCursor, periodPoint, sourceList } from '../lib/params.js';
 import { placeIndex } from '../lib/places.js';
 import { invalidParam } from '../lib/problem.js';
 import { csvFilename, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { store } from '../lib/store.js';
 import { csvStream, pageOf, plan, type StoreQuery, storeIndicators } from '../lib/store-observations.js';
-import { DEFAULT_LIMIT } from './observations.js';
+import { PAGE_LIMIT } from '../schemas.js';
 
 interface Query {
   from?: string | undefined;
@@ -116,7 +117,7 @@ export function storeObservations(
   const offset = decodeCursor('cursor', q.cursor, queryKey);
   const csv = c.var.format === 'csv';
   // CSV without a limit streams every row; JSON (and CSV with a limit) is paged.
-  const limit = q.limit ?? (csv ? Number.POSITIVE_INFINITY : DEFAULT_LIMIT);
+  const limit = q.limit ?? (csv ? Number.POSITIVE_INFINITY : PAGE_LIMIT.default);
   const end = offset + limit;
   const next = end < total ? encodeCursor(end, queryKey) : undefined;
   if (csv) {

@@ -22,6 +22,19 @@ describe('embedCodes()', () => {
     );
   });
 
+  it('pins content-hashed scripts with their SRI hash (a CORS fetch, as SRI needs)', () => {
+    const pinned = embedCodes('https://kit.example', p, 'T', {
+      element: { path: '/widget/mt0.0123456789.js', integrity: 'sha384-abc' },
+      resize: { path: '/widget/resize.9876543210.js', integrity: 'sha384-def' },
+    });
+    expect(pinned.script).toMatch(
+      /^<script type="module" src="https:\/\/kit\.example\/widget\/mt0\.0123456789\.js" integrity="sha384-abc" crossorigin="anonymous"><\/script>\n/,
+    );
+    expect(pinned.iframe).toContain(
+      '<script async src="https://kit.example/widget/resize.9876543210.js" integrity="sha384-def" crossorigin="anonymous"></script>',
+    );
+  });
+
   it('reserves the drawn heights joined by lines over the viewport width', () => {
     // compare: 1035 px at 375 wide, 735 at 600, 576 at 1000. Slope 300 / 225 = 1.333 px per px:
     // 1035 + 1.333 × 375 = 1535 (at 375: 1535 − 500 = 1035). Then 159 / 400 = 0.3975: 735 + 238.5 = 973.5.

@@ -81,15 +81,41 @@ export interface EmbedCodes {
   link: string;
 }
 
-/** The three codes for one widget; `title` names it for screen readers and no-JS readers. */
-export function embedCodes(origin: string, p: Params, title: string): EmbedCodes {
+/** A script the codes load: its path on the kit and, for a content-hashed file, its SRI hash. */
+export interface ScriptRef {
+  path: string;
+  integrity?: string | undefined;
+}
+
+/** The scripts of the codes; by default the stable (unhashed, short-cached) names, without SRI. */
+export interface EmbedScripts {
+  element: ScriptRef;
+  resize: ScriptRef;
+}
+
+const STABLE: EmbedScripts = { element: { path: '/widget/mt0.js' }, resize: { path: '/widget/resize.js' } };
+
+/** ` integrity="…" crossorigin="anonymous"` for a pinned script (SRI needs a CORS fetch); '' otherwise. */
+const sri = (s: ScriptRef) => (s.integrity ? ` integrity="${esc(s.integrity)}" crossorigin="anonymous"` : '');
+
+/**
+ * The three codes for one widget; `title` names it for screen readers and no-JS readers. With
+ * `scripts` naming content-hashed files, the script tags pin them with their SRI hash.
+ */
+export function embedCodes(
+  origin: string,
+  p: Params,
+  title: string,
+  scripts: EmbedScripts = STABLE,
+): EmbedCodes {
   const url = esc(embedUrl(origin, p));
   const t = esc(title);
+  const { element, resize } = scripts;
   return {
     // The inline min-height reserves the space before mt0.js defines the element (no layout shift);
     // a CMS that strips it only loses that reservation.
-    script: `<script type="module" src="${origin}/widget/mt0.js"></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}">${t}</a></noscript>`,
-    iframe: `<iframe src="${url}" title="${t}" width="100%" height="${HEIGHTS[p.view]}" frameborder="0" scrolling="no" loading="lazy"></iframe>\n<script async src="${origin}/widget/resize.js"></script>`,
+    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}">${t}</a></noscript>`,
+    iframe: `<iframe src="${url}" title="${t}" width="100%" height="${HEIGHTS[p.view]}" frameborder="0" scrolling="no" loading="lazy"></iframe>\n<script async src="${origin}${resize.path}"${sri(resize)}></script>`,
     link: `<a href="${url}">${t}</a>`,
   };
 }

@@ -35,13 +35,26 @@ export function csp(origin: string, frames = false): string {
     .join('; ');
 }
 
-export function htmlHeaders(origin: string, frames = false): Record<string, string> {
+export interface HtmlHeaderOptions {
+  /** The page frames our own embed pages (the gallery's previews). */
+  frames?: boolean;
+  /**
+   * An embed page (or its error page): loadable inside cross-origin-isolated host pages, which need
+   * every nested document to opt in to COEP and allow cross-origin embedding with CORP.
+   */
+  embeddable?: boolean;
+}
+
+export function htmlHeaders(origin: string, o: HtmlHeaderOptions = {}): Record<string, string> {
   return {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': csp(origin, frames),
+    'content-security-policy': csp(origin, o.frames),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'cache-control': 'public, max-age=300',
+    ...(o.embeddable
+      ? { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'cross-origin' }
+      : {}),
   };
 }
 
@@ -55,8 +68,8 @@ interface EmbedPage {
   body: string;
   head: string;
   props: unknown;
-  asset: (path: string) => string;
-  /** The page's script under /embed-assets/. */
+  /** The page's stylesheet and script (their hashed paths). */
+  css: string;
   script: string;
 }
 
@@ -70,8 +83,8 @@ export function embedPage(p: EmbedPage): string {
 <link rel="icon" href="data:,">
 <link rel="canonical" href="${escapeHtml(p.canonical)}">
 <link rel="alternate" type="application/json+oembed" href="${escapeHtml(p.oembed)}" title="${escapeHtml(p.title)}">
-<link rel="stylesheet" href="${p.asset('embed.css')}">
-<script type="module" src="${p.asset(p.script)}"></script>
+<link rel="stylesheet" href="${p.css}">
+<script type="module" src="${p.script}"></script>
 ${p.head}
 </head>
 <body>

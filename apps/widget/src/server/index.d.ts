@@ -18,8 +18,15 @@ export interface DatasetLike {
 export interface KitHandlerOptions {
   /** The compiled dataset (defaults to `@mt0/core/dataset`). */
   dataset?: DatasetLike;
-  /** Public origin of the server (`https://kit.example`); defaults to each request's own origin. */
+  /**
+   * Public origin of the server (`https://kit.example`): every link, CSP and oEmbed answer uses it,
+   * whatever the request's Host says. Without it, each request's own origin (localhost default).
+   */
   origin?: string;
+  /** Without `origin`: take the scheme and host from X-Forwarded-Proto/-Host (behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Bound of the rendered-page cache in bytes (default 4 MiB; 0: render every time). */
+  cacheBytes?: number;
   /**
    * Where `/widget/*` and `/embed-assets/*` are read from: a `file:` URL of dist/public/ (ending in `/`).
    * Defaults to the dist/public/ beside this file when it runs from disk (Node); `false` leaves those
@@ -37,3 +44,32 @@ export interface KitHandlerOptions {
 export type KitHandler = (request: Request) => Promise<Response | null>;
 
 export declare function createKitHandler(options?: KitHandlerOptions): KitHandler;
+
+export interface AssetFile {
+  type: string;
+  /** Content-hashed name: never changes, cached for a year. */
+  immutable: boolean;
+  /** Subresource Integrity of the bytes (sha384). */
+  integrity: string;
+  bytes: number;
+  encodings: ('br' | 'gzip')[];
+}
+
+export interface AssetManifest {
+  /** Every public file by path (`/widget/mt0.js`). */
+  files: Record<string, AssetFile>;
+  /** Logical names (`mt0.js`, `embed.css`, `stat.js`) → their hashed file and its SRI hash. */
+  names: Record<string, { path: string; integrity: string }>;
+}
+
+/** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
+export declare const assetManifest: AssetManifest;
+
+/** Headers of a built file for a host that serves it (Workers' assets binding); `undefined` if unknown. */
+export declare function builtFileHeaders(path: string): Record<string, string> | undefined;
+
+/** `page` (depends on the public origin), `asset` (a built file), or `undefined` (not the kit's). */
+export declare function kitPathKind(path: string): 'page' | 'asset' | undefined;
+
+/** The origin pages are made for: the configured one, else (trusted) forwarded, else the request's. */
+export declare function requestOrigin(request: Request, o: { origin?: string; trustProxy?: boolean }): string;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { change, full, obs } from '../lib/test-utils.js';
 import { VIEWS } from '../lib/types.js';
-import { createKitHandler } from './index.js';
+import { assetManifest, createKitHandler, requestOrigin } from './index.js';
 
 const kit = createKitHandler({ origin: 'https://kit.example', assets: false });
 const get = async (path: string, method = 'GET') => {
@@ -59,9 +59,10 @@ describe('GET /embed/{view}', () => {
     );
     const scripts = text.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts).toEqual([
-      '<script type="module" src="/embed-assets/stat.js">',
+      `<script type="module" src="${assetManifest.names['stat.js']?.path}">`,
       '<script type="application/json" id="mt0-props">',
     ]);
+    expect(assetManifest.names['stat.js']?.path).toMatch(/^\/embed-assets\/stat\.[0-9a-f]{10}\.js$/);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self' https://kit.example");
     expect(csp).toContain('frame-ancestors *');
@@ -158,6 +159,7 @@ describe('GET /oembed', () => {
 
   it('gives 501 for XML and 400 for a missing url or a bad size', async () => {
     expect((await oembed(`url=${ours}&format=xml`)).res.status).toBe(501);
+    expect((await oembed(`url=${ours}&format=jsonp`)).res.status).toBe(400);
     expect((await oembed('format=json')).res.status).toBe(400);
     expect((await oembed(`url=${ours}&maxwidth=-3`)).res.status).toBe(400);
   });
@@ -182,7 +184,7 @@ describe('GET /', () => {
 
   it('is styled by its own stylesheet and scripted by its own file: no inline style or script', async () => {
     const { res, text } = await get('/');
-    expect(text).toContain('<link rel="stylesheet" href="/embed-assets/gallery.css">');
+    expect(text).toContain(`<link rel="stylesheet" href="${assetManifest.names['gallery.css']?.path}">`);
     expect(text).not.toMatch(/<style|style="|<script>/);
     expect(res.headers.get('content-security-policy')).toContain("style-src 'self'");
     for (const lang of ['es', 'en'])
@@ -227,3 +229,179 @@ describe('GET /embed/{view}.json', () => {
     expect((await get('/embed/pie.json')).res.status).toBe(404);
   });
 });
+
+describe('the public origin', () => {
+  const local = createKitHandler({ assets: false });
+  const configured = createKitHandler({ origin: 'https://kit.example', assets: false });
+  const proxied = createKitHandler({ trustProxy: true, assets: false });
+  const page = async (k: typeof kit, url: string, headers: Record<string, string> = {}) =>
+    (await k(new Request(url, { headers }))) as Response;
+
+  it('with an origin configured, ignores the Host: no other origin in links, oEmbed discovery or CSP', async () => {
+    // A Request's URL carries the Host it arrived with (as @hono/node-server builds it).
+    const res = await page(configured, 'http://evil.example/embed/stat?lang=en');
+    const text = await res.text();
+    expect(text).not.toContain('evil.example');
+    expect(res.headers.get('content-security-policy')).not.toContain('evil.example');
+    expect(text).toContain('<link rel="canonical" href="https://kit.example/embed/stat?lang=en">');
+    const gallery = await (await page(configured, 'http://evil.example/')).text();
+    expect(gallery).not.toContain('evil.example');
+  });
+
+  it('without one, takes it from the request (localhost as before), never from X-Forwarded-* unless trusted', async () => {
+    const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'kit.example' };
+    const plain = await (await page(local, 'http://127.0.0.1:8787/embed/stat?lang=en', headers)).text();
+    expect(plain).toContain('href="http://127.0.0.1:8787/embed/stat?lang=en"');
+    const trusted = await (await page(proxied, 'http://10.0.0.5:8787/embed/stat?lang=en', headers)).text();
+    expect(trusted).toContain('<link rel="canonical" href="https://kit.example/embed/stat?lang=en">');
+  });
+
+  it('answers oEmbed for its own https URLs behind a TLS proxy (configured or trusted)', async () => {
+    const url = encodeURIComponent('https://kit.example/embed/stat?lang=es');
+    expect((await page(configured, `http://10.0.0.5/oembed?url=${url}`)).status).toBe(200);
+    const viaProxy = await page(proxied, `http://10.0.0.5/oembed?url=${url}`, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'kit.example',
+    });
+    expect(viaProxy.status).toBe(200);
+    expect((await viaProxy.json()).html).toContain('src="https://kit.example/embed/stat?lang=es"');
+    // Untrusted, the same headers change nothing: the request's own origin is http://10.0.0.5.
+    expect(
+      (await page(local, `http://10.0.0.5/oembed?url=${url}`, { 'x-forwarded-proto': 'https' })).status,
+    ).toBe(404);
+  });
+
+  it('checks forwarded values: only http or https, and a host name', () => {
+    const at = (h: Record<string, string>) =>
+      requestOrigin(new Request('http://10.0.0.5:8787/', { headers: h }), { trustProxy: true });
+    expect(at({ 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'Kit.Example:8443' })).toBe(
+      'https://kit.example:8443',
+    );
+    expect(at({ 'x-forwarded-proto': 'javascript', 'x-forwarded-host': 'a"b<c>' })).toBe(
+      'http://10.0.0.5:8787',
+    );
+    expect(requestOrigin(new Request('http://x/'), { origin: 'https://kit.example/' })).toBe(
+      'https://kit.example',
+    );
+  });
+});
+
+describe('malformed paths', () => {
+  it('answer 404, never 500: broken percent-encoding under /embed/', async () => {
+    for (const path of ['/embed/%', '/embed/%E0%A4%A', '/embed/%ZZ.json', '/embed/%C0%AF']) {
+      const { res } = await get(path);
+      expect(res.status, path).toBe(404);
+    }
+  });
+});
+
+describe('cross-origin isolated hosts (COEP)', () => {
+  it('embed pages and their error pages opt in to COEP and allow cross-origin embedding', async () => {
+    for (const path of ['/embed/compare?lang=es', '/embed/stat?lang=fr', '/embed/pie']) {
+      const { res } = await get(path);
+      expect(res.headers.get('cross-origin-embedder-policy'), path).toBe('require-corp');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('cross-origin');
+    }
+    // The data mt0.js fetches is CORS-readable and CORP cross-origin.
+    const data = await get('/embed/stat.json?lang=es');
+    expect(data.res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+  });
+});
+
+describe('built files', () => {
+  const dist = new URL('../../dist/public/', import.meta.url).href;
+  const files = createKitHandler({ assets: dist });
+  const fetchFile = async (path: string, ae?: string) =>
+    (await files(
+      new Request(`http://127.0.0.1${path}`, ae ? { headers: { 'accept-encoding': ae } } : {}),
+    )) as Response;
+
+  it('serves content-hashed names immutable and the stable aliases short-cached, all nosniff', async () => {
+    const hashed = assetManifest.names['mt0.js']?.path ?? '';
+    const immutable = await fetchFile(hashed);
+    expect(immutable.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(immutable.headers.get('x-content-type-options')).toBe('nosniff');
+    const alias = await fetchFile('/widget/mt0.js');
+    expect(alias.headers.get('cache-control')).toMatch(/^public, max-age=300\b/);
+    expect(Buffer.from(await alias.arrayBuffer()).equals(Buffer.from(await immutable.arrayBuffer()))).toBe(
+      true,
+    );
+    for (const name of ['embed.css', 'stat.js', 'gallery.js', 'resize.js'])
+      expect(
+        (await fetchFile(assetManifest.names[name]?.path ?? '')).headers.get('cache-control'),
+        name,
+      ).toContain('immutable');
+  });
+
+  it('serves every script a built script imports, under the name it imports (Vite-hashed chunks kept)', async () => {
+    const imports = new Set<string>();
+    for (const [path, file] of Object.entries(assetManifest.files)) {
+      if (!file.type.startsWith('text/javascript')) continue;
+      const text = await (await fetchFile(path)).text();
+      // Static and dynamic imports of a sibling chunk, as Vite writes them: from"./x.js", import(`./x.js`).
+      for (const m of text.matchAll(/(?:from\s*|import\s*\(\s*)["'`]\.\/([\w.-]+\.js)["'`]/g))
+        imports.add(`${path.slice(0, path.lastIndexOf('/') + 1)}${m[1]}`);
+    }
+    expect(imports.size).toBeGreaterThan(0);
+    for (const path of imports) {
+      const res = await fetchFile(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toContain('immutable');
+    }
+  });
+
+  it('sends the precompressed copy the client accepts, with Vary, and the same bytes once decoded', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const path = assetManifest.names['compare.js']?.path ?? '';
+    const plain = Buffer.from(await (await fetchFile(path)).arrayBuffer());
+    const br = await fetchFile(path, 'gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).equals(plain)).toBe(true);
+    expect(brBytes.length).toBeLessThan(plain.length / 2);
+    const gz = await fetchFile(path, 'gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(plain)).toBe(true);
+    expect((await fetchFile(path, 'br;q=0, gzip;q=0')).headers.get('content-encoding')).toBeNull();
+  });
+
+  it('answers 404 for a file the manifest does not list, however it is spelled', async () => {
+    for (const path of [
+      '/widget/mt0.0000000000.js',
+      '/widget/mt0.js.br',
+      '/embed-assets/stat.js',
+      '/widget/..%2fx.js',
+    ])
+      expect((await fetchFile(path)).status, path).toBe(404);
+  });
+
+  it('publishes the SRI hash of the pinned mt0.js and resize.js in the gallery embed codes', async () => {
+    const { text } = await get('/');
+    const mt0 = assetManifest.names['mt0.js'];
+    const resize = assetManifest.names['resize.js'];
+    expect(text).toContain(
+      escapeAttr(
+        `<script type="module" src="https://kit.example${mt0?.path}" integrity="${mt0?.integrity}" crossorigin="anonymous"></script>`,
+      ),
+    );
+    expect(text).toContain(
+      escapeAttr(
+        `<script async src="https://kit.example${resize?.path}" integrity="${resize?.integrity}" crossorigin="anonymous"></script>`,
+      ),
+    );
+    // The hash is of the bytes served: sha384 of mt0.<hash>.js.
+    const { createHash } = await import('node:crypto');
+    const bytes = Buffer.from(await (await fetchFile(mt0?.path ?? '')).arrayBuffer());
+    expect(mt0?.integrity).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+  });
+});
+
+/** The gallery shows codes as escaped text inside <code>. */
+const escapeAttr = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');

@@ -1,12 +1,23 @@
 // @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the
 // server-rendered embed pages (`/embed/{view}`, and their data for mt0.js at `/embed/{view}.json`), the
 // oEmbed provider (`/oembed`) and, on Node, the built browser files (`/widget/*`, `/embed-assets/*`). It renders with
-// Svelte's `render` over the dataset imported directly (no fetch), and returns `null` for any other path
-// so the host app (the Hono API) can answer it. Must not import hono.
+// Svelte's `render` over the dataset imported directly (no fetch), once per origin and parameters (a
+// cache bounded by bytes), and returns `null` for any other path so the host app (the Hono API) can
+// answer it. Must not import hono.
+
+import manifest from 'virtual:mt0-assets';
 import { dataset as coreDataset } from '@mt0/core/dataset';
+import { ByteLru, negotiateEncoding } from '@mt0/core/serve';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
-import { drawnHeight, embedCodes, embedUrl, HEIGHTS, iframeHtml } from '../lib/embedCodes.js';
+import {
+  drawnHeight,
+  type EmbedScripts,
+  embedCodes,
+  embedUrl,
+  HEIGHTS,
+  iframeHtml,
+} from '../lib/embedCodes.js';
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
 import { parseParams, type RawParams } from '../lib/params.js';
@@ -21,13 +32,21 @@ import { type DatasetLike, toBundle } from '../lib/snapshot.js';
 import { type Bundle, type Lang, type Params, VIEWS, type ViewName } from '../lib/types.js';
 import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
+import { type AssetManifest, assetHeaders } from './assets.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
 
 export interface KitHandlerOptions {
   /** The compiled dataset (defaults to `@mt0/core/dataset`). */
   dataset?: DatasetLike;
-  /** Public origin of the server (`https://kit.example`); defaults to each request's own origin. */
+  /**
+   * Public origin of the server (`https://kit.example`): every link, CSP and oEmbed answer uses it,
+   * whatever the request's Host says. Without it, each request's own origin (localhost default).
+   */
   origin?: string;
+  /** Without `origin`: take the scheme and host from X-Forwarded-Proto/-Host (behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Bound of the rendered-page cache in bytes (default 4 MiB; 0: render every time). */
+  cacheBytes?: number;
   /**
    * Where `/widget/*` and `/embed-assets/*` are read from: a `file:` URL of dist/public/ (ending in `/`).
    * Defaults to the dist/public/ beside this file when it runs from disk (Node); `false` leaves those
@@ -41,11 +60,63 @@ export interface KitHandlerOptions {
   place?: PlaceFiles;
 }
 
-const TYPES: Record<string, string> = {
-  js: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  png: 'image/png',
-};
+/** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
+export const assetManifest: AssetManifest = manifest;
+
+/** Headers of a built file for a host that serves it (Workers' assets binding); `undefined` if unknown. */
+export function builtFileHeaders(path: string): Record<string, string> | undefined {
+  return assetHeaders(manifest, path);
+}
+
+/**
+ * What the kit does with a path: `page` (HTML, JSON or oEmbed that depends on the public origin), `asset`
+ * (a built file), or `undefined` (not the kit's).
+ * @example kitPathKind('/embed/stat') // 'page'
+ */
+export function kitPathKind(path: string): 'page' | 'asset' | undefined {
+  if (path === '/' || path === '/oembed' || path.startsWith('/embed/')) return 'page';
+  if (path.startsWith('/widget/') || path.startsWith('/embed-assets/')) return 'asset';
+  return undefined;
+}
+
+const firstValue = (h: string | null) => h?.split(',')[0]?.trim().toLowerCase();
+
+/**
+ * The origin pages are made for: the configured one; else, behind a trusted proxy, the forwarded
+ * scheme and host (checked: http or https, a host name and port); else the request's own.
+ * @example requestOrigin(new Request('http://10.0.0.5/embed/stat', { headers: { 'x-forwarded-proto': 'https', host: 'kit.example' } }), { trustProxy: true }) // 'https://10.0.0.5'
+ */
+export function requestOrigin(request: Request, o: { origin?: string; trustProxy?: boolean }): string {
+  if (o.origin) return o.origin.replace(/\/+$/, '');
+  const url = new URL(request.url);
+  if (!o.trustProxy) return url.origin;
+  const proto = firstValue(request.headers.get('x-forwarded-proto'));
+  const host = firstValue(request.headers.get('x-forwarded-host'));
+  const scheme = proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1);
+  const name = host && /^[a-z0-9.-]{1,253}(:\d{1,5})?$/.test(host) ? host : url.host;
+  return `${scheme}://${name}`;
+}
+
+/** `decodeURIComponent`, or `undefined` for malformed percent-encoding (`/embed/%E0%A4%A`). */
+function decodePath(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A strong ETag of a rendered body (FNV-1a, 32 bits twice over the UTF-16 units). */
+function etagOf(body: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `"k${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}-${body.length.toString(36)}"`;
+}
 
 /** dist/public/ beside dist/server/index.js, when running from disk. */
 function defaultAssets(): string | false {
@@ -54,10 +125,29 @@ function defaultAssets(): string | false {
 
 export type KitHandler = (request: Request) => Promise<Response | null>;
 
-const asset = (path: string) => `/embed-assets/${path}`;
+const notFoundFile = () =>
+  new Response('Not Found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+  });
+
+/** The hashed path of a built file by its logical name (`embed.css` → `/embed-assets/embed.<hash>.css`). */
+function asset(name: string): string {
+  const ref = manifest.names[name];
+  if (!ref) throw new Error(`${name} is not in the widget's asset manifest: rebuild @mt0/widget`);
+  return ref.path;
+}
+
+/** The scripts the embed codes pin: content-hashed, with their SRI hashes. */
+const SCRIPTS: EmbedScripts = {
+  element: manifest.names['mt0.js'] ?? { path: '/widget/mt0.js' },
+  resize: manifest.names['resize.js'] ?? { path: '/widget/resize.js' },
+};
+
+const MiB = 1024 * 1024;
 
 /**
- * Each embed page's hydrated island; its script is /embed-assets/{view}.js (the same root, hydrated). The
+ * Each embed page's hydrated island; its script is /embed-assets/{view}.<hash>.js (the same root, hydrated). The
  * frame and footer around it are rendered here as static HTML (nothing in them needs a script).
  */
 const ROOTS: Record<ViewName, Component<RootProps>> = {
@@ -75,8 +165,14 @@ function problem(status: number, title: string, detail: string): Response {
   });
 }
 
-function html(body: string, status: number, origin: string, frames = false): Response {
-  return new Response(body, { status, headers: htmlHeaders(origin, frames) });
+function html(
+  body: string,
+  status: number,
+  origin: string,
+  o: Parameters<typeof htmlHeaders>[1] = {},
+  etag?: string,
+): Response {
+  return new Response(body, { status, headers: { ...htmlHeaders(origin, o), ...(etag ? { etag } : {}) } });
 }
 
 /** Reads a positive integer parameter; `undefined` when absent, `null` when present but invalid. */
@@ -110,41 +206,59 @@ const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
 export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   const full: Bundle = toBundle(options.dataset ?? (coreDataset as unknown as DatasetLike));
   const assetsBase = options.assets ?? defaultAssets();
+  /** Rendered answers (pages, view data, oEmbed) by origin and canonical parameters, bounded by bytes. */
+  const cacheBytes = options.cacheBytes ?? 4 * MiB;
+  const rendered = new ByteLru<{ body: string; etag: string }>(cacheBytes, cacheBytes / 4);
+  /** Built files read once from disk (the manifest's fixed list: nothing a request can grow). */
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
 
-  /** A file of dist/public (flat folders, fixed extensions: no traversal), with CORS for module scripts. */
-  async function staticFile(path: string): Promise<Response | null> {
-    const m = /^\/(widget|embed-assets)\/[\w-]+(?:\.[\w-]+)*\.(js|css|png)$/.exec(path);
-    if (!m || !assetsBase) return null;
-    try {
+  /** A built file of the manifest, its precompressed copy when accepted, with its cache policy. */
+  async function staticFile(path: string, acceptEncoding: string | null): Promise<Response | null> {
+    if (!assetsBase) return null;
+    const headers = assetHeaders(manifest, path);
+    const file = manifest.files[path];
+    if (!headers || !file) return notFoundFile();
+    const enc = negotiateEncoding(acceptEncoding ?? undefined, file.encodings);
+    const name = `${path}${enc === 'br' ? '.br' : enc === 'gzip' ? '.gz' : ''}`;
+    let body = files.get(name);
+    if (!body) {
       const { readFile } = await import('node:fs/promises');
-      const body = await readFile(new URL(`.${path}`, assetsBase));
-      return new Response(body, {
-        status: 200,
-        headers: {
-          'content-type': TYPES[m[2] as string] as string,
-          'access-control-allow-origin': '*',
-          'cross-origin-resource-policy': 'cross-origin',
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'public, max-age=300',
-        },
-      });
-    } catch {
-      return new Response('Not Found', {
-        status: 404,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-      });
+      const buf = await readFile(new URL(`.${name}`, assetsBase)).catch(() => undefined);
+      // In the manifest but not on disk: a partial deployment; a 404, never a 500.
+      if (!buf) return notFoundFile();
+      body = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) as Uint8Array<ArrayBuffer>;
+      files.set(name, body);
     }
+    // A strong ETag per file and coding, from the build's hash of the bytes.
+    const etag = `"${file.integrity.slice('sha384-'.length, 'sha384-'.length + 27)}${enc ? `-${enc}` : ''}"`;
+    return new Response(body, {
+      status: 200,
+      headers: {
+        ...headers,
+        etag,
+        'content-length': String(body.length),
+        ...(enc ? { 'content-encoding': enc } : {}),
+      },
+    });
   }
-  const cache = new Map<string, string>();
+
+  /** The cached answer for `key`, or `make()`'s, stored; `undefined` when `make` has nothing. */
+  function once(key: string, make: () => string | undefined): { body: string; etag: string } | undefined {
+    const hit = rendered.get(key);
+    if (hit) return hit;
+    const body = make();
+    if (body === undefined) return undefined;
+    const entry = { body, etag: etagOf(body) };
+    rendered.set(key, entry, key.length * 2 + body.length * 2 + 64);
+    return entry;
+  }
+
   // A comuna, or a place's months, come from the place's file (options.place); everything else from the dataset.
   const dataFor = (p: Params): ViewData | undefined => viewData(withPlace(full, p, options.place), p);
 
-  function renderEmbed(origin: string, p: Params, width: number): { page: string } | { missing: string } {
-    const key = `${origin}|${embedUrl(origin, p)}|${width}`;
-    const hit = cache.get(key);
-    if (hit) return { page: hit };
+  function renderEmbed(origin: string, p: Params, width: number): string | undefined {
     const data = dataFor(p);
-    if (!data) return { missing: t(p.lang).noData };
+    if (!data) return undefined;
     const title = data.title;
     const canonical = embedUrl(origin, p);
     const props: RootProps = { data, width };
@@ -154,7 +268,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     });
     // The same frame as src/lib/Widget.svelte (mt0.js), around the island the page's script hydrates.
     const body = `<div class="mt0 theme-${p.theme} view-${p.view}" lang="${p.lang}"><div id="mt0-root">${view.body}</div>${foot.body}</div>`;
-    const page = embedPage({
+    return embedPage({
       lang: p.lang,
       theme: p.theme,
       title,
@@ -163,12 +277,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       head: view.head + foot.head,
       body,
       props,
-      asset,
-      script: `${p.view}.js`,
+      css: asset('embed.css'),
+      script: asset(`${p.view}.js`),
     });
-    if (cache.size > 500) cache.clear();
-    cache.set(key, page);
-    return { page };
   }
 
   /**
@@ -200,24 +311,36 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       : undefined;
     if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
     if (!parsed.ok) return problem(400, 'Invalid parameter', parsed.errors.join('; '));
-    const data = dataFor(parsed.params);
-    if (!data) return problem(404, 'No data', 'The dataset has nothing for this selection.');
-    return new Response(JSON.stringify(data), {
+    const p = parsed.params;
+    const r = once(`json ${embedUrl('', p)}`, () => {
+      const data = dataFor(p);
+      return data && JSON.stringify(data);
+    });
+    if (!r) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    return new Response(r.body, {
       status: 200,
       headers: {
         'content-type': 'application/json; charset=utf-8',
         'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
         'cache-control': 'public, max-age=300',
         'x-content-type-options': 'nosniff',
+        etag: r.etag,
       },
     });
   }
 
-  function embed(url: URL, view: string, origin: string): Response {
-    if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
+  const embedHtml = (body: string, status: number, origin: string, etag?: string) =>
+    html(body, status, origin, { embeddable: true }, etag);
+
+  function embed(url: URL, rawView: string, origin: string): Response {
     const q = url.searchParams;
+    const view = decodePath(rawView)?.replace(/\/$/, '');
+    if (view === undefined)
+      return embedHtml(readerError(q, 'error', ['view: not a readable path']), 404, origin);
+    if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
     if (!(VIEWS as readonly string[]).includes(view)) {
-      return html(
+      return embedHtml(
         readerError(q, 'error', [`view: "${view.slice(0, 40)}" is not one of ${VIEWS.join(', ')}`]),
         404,
         origin,
@@ -227,22 +350,26 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const initialWidth = intParam(q, 'initialWidth', 10000);
     const errors = parsed.ok ? [] : parsed.errors;
     if (initialWidth === null) errors.push('initialWidth: expected a width in pixels');
-    if (!parsed.ok || errors.length > 0) return html(readerError(q, 'error', errors, view), 400, origin);
+    if (!parsed.ok || errors.length > 0) return embedHtml(readerError(q, 'error', errors, view), 400, origin);
     const width = Math.min(1200, Math.max(280, initialWidth ?? 600));
-    const r = renderEmbed(origin, parsed.params, width);
-    if ('missing' in r)
-      return html(
+    const p = parsed.params;
+    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(origin, p, width));
+    if (!r)
+      return embedHtml(
         readerError(q, 'noData', ['the dataset has nothing for this selection'], view),
         404,
         origin,
       );
-    return html(r.page, 200, origin);
+    return embedHtml(r.body, 200, origin, r.etag);
   }
 
   function oembed(url: URL, origin: string): Response {
     const q = url.searchParams;
     const format = q.get('format') ?? 'json';
-    if (format !== 'json') return problem(501, 'Format not implemented', 'Only format=json is supported.');
+    // oEmbed 1.0 §2.3.4: a format the provider does not implement (xml) is a 501; anything else is a typo.
+    if (format === 'xml') return problem(501, 'Format not implemented', 'Only format=json is supported.');
+    if (format !== 'json')
+      return problem(400, 'Invalid parameter', 'format: expected json (or xml, which is not implemented).');
     const raw = q.get('url');
     if (!raw) return problem(400, 'Missing parameter', 'The url parameter is required.');
     const maxwidth = intParam(q, 'maxwidth', 100000);
@@ -263,35 +390,40 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const parsed = parseParams(rawFrom(target.searchParams, m[1]), m[1] as ViewName);
     if (!parsed.ok) return notOurs();
     const p = parsed.params;
-    const title = dataFor(p)?.title;
-    if (!title) return notOurs();
     // The frame is fluid up to `width`; `height` is what the view takes at that width (its content then sets
     // it): a smaller maxheight is not honoured by cutting the figure, its sources or its data table.
     const width = Math.min(maxwidth ?? 600, 600);
     const height = drawnHeight(p.view, width);
-    const body = {
-      version: '1.0',
-      type: 'rich',
-      title,
-      provider_name: 'MT-0 Data Kit',
-      provider_url: `${origin}/`,
-      cache_age: 86400,
-      html: iframeHtml(origin, p, title, width, height),
-      width,
-      height,
-    };
-    return new Response(JSON.stringify(body), {
+    const r = once(`oembed ${origin} ${embedUrl('', p)} ${width}`, () => {
+      const title = dataFor(p)?.title;
+      if (!title) return undefined;
+      return JSON.stringify({
+        version: '1.0',
+        type: 'rich',
+        title,
+        provider_name: 'MT-0 Data Kit',
+        provider_url: `${origin}/`,
+        cache_age: 86400,
+        html: iframeHtml(origin, p, title, width, height),
+        width,
+        height,
+      });
+    });
+    if (!r) return notOurs();
+    return new Response(r.body, {
       status: 200,
       headers: {
         'content-type': 'application/json; charset=utf-8',
         'access-control-allow-origin': '*',
         'cache-control': 'public, max-age=3600',
+        'x-content-type-options': 'nosniff',
+        etag: r.etag,
       },
     });
   }
 
   /** `GET /`: every view in es and en as a card (a live preview and its three embed codes, each with a copy button). */
-  function gallery(origin: string): Response {
+  function galleryPage(origin: string): string {
     const WORDS = {
       es: {
         heading: 'Español',
@@ -318,7 +450,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       const w = WORDS[lang];
       const p: Params = { view, geo: 'CL', lang, theme: 'auto' };
       const title = dataFor(p)?.title ?? view;
-      const codes = embedCodes(origin, p, title);
+      const codes = embedCodes(origin, p, title, SCRIPTS);
       const id = `${view}-${lang}`;
       const code = (kind: keyof typeof codes) => `
 <div class="code">
@@ -350,7 +482,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('gallery.css')}">
 <script type="module" src="${asset('gallery.js')}"></script>
-<script async src="/widget/resize.js"></script>
+<script async src="${asset('resize.js')}"></script>
 </head>
 <body>
 <a class="skip" href="#views">Skip to the widgets</a>
@@ -367,26 +499,36 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 </body>
 </html>
 `;
-    return html(page, 200, origin, true);
+    return page;
+  }
+
+  function gallery(origin: string): Response {
+    const r = once(`gallery ${origin}`, () => galleryPage(origin)) as { body: string; etag: string };
+    return html(r.body, 200, origin, { frames: true }, r.etag);
   }
 
   return async (request: Request): Promise<Response | null> => {
     try {
       const url = new URL(request.url);
       const path = url.pathname;
-      const isAsset = path.startsWith('/widget/') || path.startsWith('/embed-assets/');
-      const mine =
-        path === '/' || path === '/oembed' || path.startsWith('/embed/') || (isAsset && assetsBase !== false);
-      if (!mine) return null;
-      const origin = (options.origin ?? url.origin).replace(/\/+$/, '');
+      const kind = kitPathKind(path);
+      if (kind === undefined || (kind === 'asset' && assetsBase === false)) return null;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+        const res = problem(
+          405,
+          'Method not allowed',
+          `${request.method.slice(0, 20)} is not allowed here: GET or HEAD.`,
+        );
+        res.headers.set('allow', 'GET, HEAD');
+        return res;
       }
+      const origin = requestOrigin(request, options);
       let res: Response;
-      if (isAsset) res = (await staticFile(path)) ?? new Response('Not Found', { status: 404 });
+      if (kind === 'asset')
+        res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
       else if (path === '/oembed') res = oembed(url, origin);
-      else res = embed(url, decodeURIComponent(path.slice('/embed/'.length)).replace(/\/$/, ''), origin);
+      else res = embed(url, path.slice('/embed/'.length), origin);
       return request.method === 'HEAD'
         ? new Response(null, { status: res.status, headers: res.headers })
         : res;

@@ -6,10 +6,22 @@ import * as actual from './index.js';
 
 const same: typeof Declared.createKitHandler = actual.createKitHandler;
 const back: typeof actual.createKitHandler = same;
+const kinds: typeof Declared.kitPathKind = actual.kitPathKind;
+const origin: typeof Declared.requestOrigin = actual.requestOrigin;
+const headers: typeof Declared.builtFileHeaders = actual.builtFileHeaders;
+const manifest: typeof Declared.assetManifest = actual.assetManifest;
+const manifestBack: typeof actual.assetManifest = manifest;
 
 describe('index.d.ts', () => {
   it('declares what index.ts exports', () => {
-    expect(Object.keys(actual)).toEqual(['createKitHandler']);
-    expect(typeof back).toBe('function');
+    expect(Object.keys(actual).sort()).toEqual([
+      'assetManifest',
+      'builtFileHeaders',
+      'createKitHandler',
+      'kitPathKind',
+      'requestOrigin',
+    ]);
+    expect([back, kinds, origin, headers].map((f) => typeof f)).toEqual(Array(4).fill('function'));
+    expect(manifestBack.names['mt0.js']?.path).toMatch(/^\/widget\/mt0\.[0-9a-f]{10}\.js$/);
   });
 });

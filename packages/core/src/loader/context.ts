@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { type PlaceIndex, resolvePlace } from '../places/index.js';
 import type { GeoEntry, Indicator, Source } from '../schemas/index.js';
 import { type LenientCsvTable, readCsvText } from './csv.js';
+import { FORMULA_CHECKED_FIELDS, formulaIssue } from './formulas.js';
 import { type DataIssue, shown } from './issues.js';
 import { closest, suggestGeo } from './suggest.js';
 import { parseYamlList } from './yaml.js';
@@ -99,6 +100,15 @@ export function readYamlRecords<T>(
     if (parsed.errors.length && kind)
       for (const { id, line } of idsInText(text)) ctx.unreadable[kind].set(id, `${file}:${line}`);
     for (const item of parsed.items) {
+      for (const field of FORMULA_CHECKED_FIELDS) {
+        const formula = formulaIssue(
+          file,
+          item.lineOf([field]),
+          field,
+          (item.value as Record<string, unknown> | null)?.[field],
+        );
+        if (formula) ctx.issues.push(formula);
+      }
       const result = schema.safeParse(item.value);
       if (result.success)
         out.push({ record: result.data, file, line: item.line, lineOf: (p) => item.lineOf(p) });

@@ -25,6 +25,7 @@ import {
   unknownRef,
   zodIssues,
 } from './context.js';
+import { FORMULA_CHECKED_FIELDS, formulaIssue } from './formulas.js';
 import { shown } from './issues.js';
 import { provenanceIssues } from './provenance.js';
 import { suggestQualifier } from './suggest.js';
@@ -267,6 +268,10 @@ function readRow<T extends { id: string }>(
   // A year to date or our reading of an undated figure is dated as of its source: see wording.ts.
   const asOf = status.success && status.data !== undefined;
   const quoteCheck = optional(cells.quote_check);
+  for (const column of FORMULA_CHECKED_FIELDS) {
+    const formula = formulaIssue(file, line, column, cells[column]);
+    if (formula) ctx.issues.push(formula);
+  }
   const id = kind.id(cells, { indicator: indicatorId, geo: geo ?? geoText, source: sourceId });
 
   // The checks against the quote and the source run whenever their inputs could be read.

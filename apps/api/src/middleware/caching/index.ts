@@ -65,7 +65,8 @@ export function caching(): MiddlewareHandler {
       );
       return;
     }
-    const etag = etagFor(variantOf(c.res.headers.get('content-type')));
+    // A route that knows its representation better (a download's file hash) sets its own ETag.
+    const etag = c.res.headers.get('ETag') ?? etagFor(variantOf(c.res.headers.get('content-type')));
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', pinned === undefined ? CACHE_CURRENT : CACHE_PINNED);
     if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {

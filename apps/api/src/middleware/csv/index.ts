@@ -1,15 +1,14 @@
 // Content negotiation for collections: CSV when the path ends in `.csv`, when `format=csv`, or when
 // `Accept` prefers text/csv over JSON; JSON otherwise. Handlers read `c.var.format`; responses carry
 // `Vary: Accept`. The `.csv` suffix is stripped before routing by `stripCsvSuffix` (app getPath).
+import { COLLECTION_NAMES } from '@mt0/core/csv';
 import type { MiddlewareHandler } from 'hono';
 import { getPath } from 'hono/utils/url';
 import type { AppEnv, Format } from '../../env.js';
 import { invalidParam } from '../../lib/problem.js';
 
-/** Collections that answer a `.csv` suffix. */
-export const CSV_PATHS: ReadonlySet<string> = new Set(
-  ['indicators', 'sources', 'geos', 'observations', 'changes', 'statements', 'events'].map((x) => `/v1/${x}`),
-);
+/** Collections that answer a `.csv` suffix: the downloadable collections, and the places. */
+export const CSV_PATHS: ReadonlySet<string> = new Set([...COLLECTION_NAMES, 'geos'].map((x) => `/v1/${x}`));
 
 /** Hono `getPath` that routes `/v1/observations.csv` as `/v1/observations`. */
 export function stripCsvSuffix(request: Request): string {

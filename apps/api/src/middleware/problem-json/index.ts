@@ -26,12 +26,25 @@ export const onError: ErrorHandler = (err, c) => {
   );
 };
 
-export const notFound: NotFoundHandler = (c) =>
-  problemResponse(
-    c,
-    'not-found',
-    `No resource at ${echo(c.req.path)}. The API index is at /v1; the docs at /docs.`,
-  );
+/**
+ * 404 for any path no route answers. `explain` may name what was meant (an unknown metric lists the
+ * metrics) instead of the generic message.
+ */
+export function notFoundProblem(
+  explain: (path: string) => ProblemError | undefined = () => undefined,
+): NotFoundHandler {
+  return (c) => {
+    const known = explain(c.req.path);
+    if (known) return problemResponse(c, known.slug, known.message, known.extra, known.headers);
+    return problemResponse(
+      c,
+      'not-found',
+      `No resource at ${echo(c.req.path)}. The API index is at /v1; the docs at /docs.`,
+    );
+  };
+}
+
+export const notFound: NotFoundHandler = notFoundProblem();
 
 interface ZodIssueLike {
   path: PropertyKey[];

@@ -1,7 +1,8 @@
-// CSV columns of each collection: nested fields flattened (name_es, name_en), lists joined with ";".
-import type { Event, Observation, ReportedChange } from '@mt0/core/schemas';
-import type { CsvColumn } from './csv.js';
-import type { ExpandedStatement, IndicatorSummary, SourceSummary } from './data.js';
+// The CSV columns of each collection, shared by the API (a filtered page) and the build (the whole-table
+// downloads): nested fields flattened (name_es, name_en), lists joined with ";". Zod-free.
+import type { Event, Observation, ReportedChange } from '../schemas/index.js';
+import type { CollectionName, ExpandedStatement, IndicatorSummary, SourceSummary } from './collections.js';
+import type { CsvColumn } from './write.js';
 
 const join = (xs: readonly string[]) => xs.join(';');
 
@@ -106,3 +107,13 @@ export const eventColumns: readonly CsvColumn<Event>[] = [
   ['lang', (r) => r.lang],
   ['notes', (r) => r.notes],
 ];
+
+/** Each collection's columns, by name (what `/v1/{name}.csv` and `downloads/{name}.csv` hold). */
+export const COLUMNS = {
+  observations: observationColumns,
+  changes: changeColumns,
+  indicators: indicatorColumns,
+  sources: sourceColumns,
+  statements: statementColumns,
+  events: eventColumns,
+} satisfies Record<CollectionName, unknown>;

@@ -1,0 +1,72 @@
+// The Worker under workerd: the bundle `wrangler deploy --dry-run` makes, run by Miniflare in a child
+// process (bench/miniflare.mjs) with the static-assets binding and the vars of wrangler.jsonc. The
+// workerd process's RSS comes from /proc; the isolate's JS heap from the V8 inspector (bench/inspector.mjs).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BENCH_ENV, commandOf, descendants, rssMiB, sleep, stop } from './procs.js';
+
+export interface Workerd {
+  port: number;
+  /** RSS of the workerd process (MiB). */
+  rss(): number;
+  /** The isolate's memory, read over the inspector (after the RSS readings: a session costs memory). */
+  heap(): Promise<{ used: number; backing: number }>;
+  close(): Promise<void>;
+}
+
+const MiB = 1024 * 1024;
+
+export async function startWorkerd(
+  cwd: string,
+  bundle: string,
+  port: number,
+  inspectorPort: number,
+): Promise<Workerd> {
+  const script = fileURLToPath(new URL('../miniflare.mjs', import.meta.url));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [script, bundle, 'dist/assets', String(port), String(inspectorPort)],
+    { cwd, env: BENCH_ENV, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  for (let i = 0; i < 120 && !/listening/.test(out); i++) await sleep(250);
+  if (!/listening/.test(out)) {
+    child.kill('SIGTERM');
+    throw new Error(`miniflare did not start: ${out}`);
+  }
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const ws = targets.find((t) => /mt0-api/.test(t.webSocketDebuggerUrl))?.webSocketDebuggerUrl;
+  if (!ws) throw new Error('no inspector target for the Worker');
+  const inspector = fileURLToPath(new URL('../inspector.mjs', import.meta.url));
+  /** The isolate's JS heap and ArrayBuffer backing stores, in MiB (one inspector session, then closed). */
+  const heap = async (): Promise<{ used: number; backing: number }> => {
+    const out = execFileSync(process.execPath, ['--experimental-websocket', '--no-warnings', inspector, ws], {
+      encoding: 'utf8',
+    });
+    const h = JSON.parse(out) as { used: number; backing: number };
+    return { used: h.used / MiB, backing: h.backing / MiB };
+  };
+  const rss = () =>
+    descendants(child.pid as number)
+      .filter((p) => /workerd/.test(commandOf(p)))
+      .reduce((sum, p) => {
+        try {
+          return sum + rssMiB(p);
+        } catch {
+          return sum; // exited between listing and reading
+        }
+      }, 0);
+  return {
+    port,
+    rss,
+    heap,
+    async close() {
+      await stop(child);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// The release's whole-table files (@mt0/core/downloads: written at build, listed in a manifest) and
+// where a runtime reads them from: a `DownloadStore`. Node reads the disk (src/server/downloads.ts);
+// Workers read the static-assets binding (below). The app itself reads no files.
+import { type DownloadFile, downloads } from '@mt0/core/downloads';
+import type { Encoding } from '@mt0/core/serve';
+
+export type { DownloadFile };
+export { downloads };
+
+export type DownloadBody = ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
+
+export interface DownloadStore {
+  /** The content codings this store holds precompressed copies in. */
+  readonly encodings: readonly Encoding[];
+  /** The file (or its `{name}.br`/`.gz` copy); `null` when this server does not hold it. */
+  open(name: string, encoding: Encoding | undefined): Promise<DownloadBody | null>;
+}
+
+/** The path every download is served under. */
+export const DOWNLOADS_PATH = '/v1/downloads/';
+
+export const isDownloadPath = (path: string) => path.startsWith(DOWNLOADS_PATH);
+
+export const downloadByName: ReadonlyMap<string, DownloadFile> = new Map(downloads.map((d) => [d.name, d]));
+
+/**
+ * Workers: the files from the static-assets binding, under /downloads/ (apps/api/dist/assets, assembled
+ * at build). Identity only: Cloudflare compresses text at its edge.
+ */
+export function assetsStore(assets: { fetch(request: Request): Promise<Response> }): DownloadStore {
+  return {
+    encodings: [],
+    async open(name) {
+      const res = await assets.fetch(new Request(`https://assets.invalid/downloads/${name}`));
+      if (!res.ok || !res.body) return null;
+      return res.body;
+    },
+  };
+}
