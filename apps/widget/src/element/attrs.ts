@@ -8,6 +8,7 @@ export const ATTRS = [
   'to',
   'resolution',
   'rolling',
+  'per100k',
   'lang',
   'theme',
   'api',

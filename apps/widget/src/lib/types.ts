@@ -13,9 +13,10 @@ import type {
 
 export type Lang = 'es' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
-export const VIEWS = ['stat', 'series', 'compare', 'statement', 'table'] as const;
-export type ViewName = (typeof VIEWS)[number];
-export type { Qualifier };
+
+import type { ViewName } from './views.js';
+
+export type { Qualifier, ViewName };
 
 export interface Bilingual {
   es: string;
@@ -88,6 +89,8 @@ export interface Params {
   resolution?: 'month' | 'year' | undefined;
   /** A monthly series drawn as the sum of the last 12 months (never where fewer than 12 exist). */
   rolling?: boolean | undefined;
+  /** The series drawn per 100,000 inhabitants from the start (its toggle checked). */
+  per100k?: boolean | undefined;
   lang: Lang;
   theme: Theme;
 }

@@ -1,4 +1,5 @@
-// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the
+// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the builder
+// (`/builder`, src/server/builder.ts), the
 // server-rendered embed pages (`/embed/{view}`, and their data for mt0.js at `/embed/{view}.json`), the
 // oEmbed provider (`/oembed`) and, on Node, the built browser files (`/widget/*`, `/embed-assets/*`). It renders with
 // Svelte's `render` over the dataset imported directly (no fetch), once per origin and parameters (a
@@ -20,7 +21,7 @@ import {
 } from '../lib/embedCodes.js';
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
-import { parseParams, type RawParams } from '../lib/params.js';
+import { parseParams, type RawParams, takenOnly } from '../lib/params.js';
 import { type PlaceFiles, withPlace } from '../lib/places.js';
 import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
@@ -29,10 +30,12 @@ import Stat from '../lib/roots/Stat.svelte';
 import Statement from '../lib/roots/Statement.svelte';
 import Table from '../lib/roots/Table.svelte';
 import { type DatasetLike, toBundle } from '../lib/snapshot.js';
-import { type Bundle, type Lang, type Params, VIEWS, type ViewName } from '../lib/types.js';
+import type { Bundle, Lang, Params } from '../lib/types.js';
 import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
+import { VIEW_LIST, VIEWS, type ViewName } from '../lib/views.js';
 import { type AssetManifest, assetHeaders } from './assets.js';
+import { builderPage } from './builder.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
 
 export interface KitHandlerOptions {
@@ -74,7 +77,7 @@ export function builtFileHeaders(path: string): Record<string, string> | undefin
  * @example kitPathKind('/embed/stat') // 'page'
  */
 export function kitPathKind(path: string): 'page' | 'asset' | undefined {
-  if (path === '/' || path === '/oembed' || path.startsWith('/embed/')) return 'page';
+  if (path === '/' || path === '/oembed' || path === '/builder' || path.startsWith('/embed/')) return 'page';
   if (path.startsWith('/widget/') || path.startsWith('/embed-assets/')) return 'asset';
   return undefined;
 }
@@ -192,6 +195,7 @@ const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
   to: q.get('to'),
   resolution: q.get('resolution'),
   rolling: q.get('rolling'),
+  per100k: q.get('per100k'),
   lang: q.get('lang'),
   theme: q.get('theme'),
 });
@@ -470,7 +474,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const section = (lang: Lang) => `
 <section class="lang" id="${lang}" lang="${lang}" aria-labelledby="${lang}-h">
 <h2 id="${lang}-h">${WORDS[lang].heading}</h2>
-${VIEWS.map((v) => card(v, lang)).join('\n')}
+${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
 </section>`;
     const page = `<!doctype html>
 <html lang="en">
@@ -490,7 +494,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 <div class="wrap">
 <p class="brand">MT-0 Data Kit</p>
 <h1>Widgets for your story</h1>
-<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. The API lives at <a href="/v1">/v1</a>.</p>
+<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. To make any other chart — a comuna, months, another indicator — use the <a href="/builder">builder</a> (<a href="/builder?view=series&amp;lang=es" lang="es" hreflang="es">en español</a>). The API lives at <a href="/v1">/v1</a>.</p>
 <nav aria-label="Language"><ul class="switch"><li><a href="#es" hreflang="es" lang="es">Español</a></li><li><a href="#en" hreflang="en">English</a></li></ul></nav>
 </div>
 </header>
@@ -500,6 +504,26 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 </html>
 `;
     return page;
+  }
+
+  /**
+   * `GET /builder?view=…&…`: the builder with the URL's options; options that do not parse are named in
+   * the page (status 400) above the builder with the defaults, never a blank page. Not cached: the
+   * options are open-ended, and the page is cheap beside the widget it shows.
+   */
+  function builder(url: URL, origin: string): Response {
+    const q = url.searchParams;
+    const view = q.get('view') || 'series';
+    // A form without JavaScript sends each checked indicator on its own.
+    const raw = { ...rawFrom(q, view), indicator: q.getAll('indicator').join(',') || null };
+    const parsed = parseParams(raw, 'series');
+    const lang: Lang = q.get('lang') === 'en' ? 'en' : 'es';
+    const p = takenOnly(parsed.ok ? parsed.params : { view: 'series', geo: 'CL', lang, theme: 'auto' });
+    const errors = parsed.ok ? [] : parsed.errors;
+    const title = dataFor(p)?.title;
+    const body = builderPage({ origin, full, p, errors, title, scripts: SCRIPTS, asset });
+    const status = errors.length > 0 ? 400 : 200;
+    return html(body, status, origin, { forms: true });
   }
 
   function gallery(origin: string): Response {
@@ -528,6 +552,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
         res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
       else if (path === '/oembed') res = oembed(url, origin);
+      else if (path === '/builder') res = builder(url, origin);
       else res = embed(url, path.slice('/embed/'.length), origin);
       return request.method === 'HEAD'
         ? new Response(null, { status: res.status, headers: res.headers })

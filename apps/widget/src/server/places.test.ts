@@ -1,19 +1,9 @@
 // Comunas and months in the kit's pages: the place's static file of the store, drawn by the same views
 // with core's functions. The place files are the built ones (@mt0/store's dist/places/).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { PlaceFile } from '@mt0/store/place-file';
 import { describe, expect, it } from 'vitest';
+import { readPlaceFile as read } from '../lib/test-utils.js';
 import { createKitHandler } from './index.js';
 
-const require = createRequire(import.meta.url);
-const read = (id: string): PlaceFile | undefined => {
-  try {
-    return JSON.parse(readFileSync(require.resolve(`@mt0/store/places/${id}.json`), 'utf8')) as PlaceFile;
-  } catch {
-    return undefined;
-  }
-};
 const kit = createKitHandler({ origin: 'https://kit.example', assets: false, place: read });
 const get = async (path: string) => {
   const res = await kit(new Request(`http://127.0.0.1:9${path}`));

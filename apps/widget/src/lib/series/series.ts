@@ -55,6 +55,8 @@ export interface SeriesModel {
   events: SeriesEvent[];
   /** Whether a per-100k rate can be drawn (a count with population for its geo). */
   canRate: boolean;
+  /** The rate is drawn from the start (`per100k=true`), its toggle checked. */
+  startRate?: true;
   /** Whether any drawn point is approximate (the chart then has a legend entry for the hollow mark). */
   approx: boolean;
   sources: string[];
@@ -195,7 +197,19 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   const max = Math.max(...points.map((x) => (x.value === null ? 0 : x.high)));
   const ticks = niceTicks(max).map((value) => ({ value, label: formatNumber(value, p.lang) }));
   const approx = points.some((x) => x.approximate && x.value !== null);
-  return { title, name: ind.name[p.lang], srcs, unit, points, ticks, events, canRate, approx, sources };
+  return {
+    title,
+    name: ind.name[p.lang],
+    srcs,
+    unit,
+    points,
+    ticks,
+    events,
+    canRate,
+    ...(canRate && p.per100k ? { startRate: true as const } : {}),
+    approx,
+    sources,
+  };
 }
 
 /** Round numbers for a y axis from 0 up to at least `max`: 0, 5.000, 10.000, 15.000, 20.000. */
