@@ -67,7 +67,9 @@ const options = (p: Page) =>
     return !!list && !list.hidden && list.querySelectorAll('[role=option]').length > 0;
   });
 
-describe('the builder, keyboard only', () => {
+// These tests drive the builder and run axe over it and the widget it shows: work for a minute on the
+// shared 2-core machine, not the 30 s of a single view.
+describe('the builder, keyboard only', { timeout: 60_000 }, () => {
   let p: Page;
   let seen: ReturnType<typeof watch>;
   beforeAll(async () => {
@@ -194,7 +196,7 @@ describe('the builder, keyboard only', () => {
   });
 });
 
-describe('the builder at 375 px', () => {
+describe('the builder at 375 px', { timeout: 60_000 }, () => {
   it('fits the width, passes axe, and says what is wrong with a bad URL instead of a blank page', async () => {
     const p = await env.ctx.newPage();
     await p.setViewportSize({ width: 375, height: 800 });
