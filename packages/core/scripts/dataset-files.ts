@@ -17,12 +17,13 @@ export function releaseDate(dataset: Dataset, releasesDir: string): string | und
 }
 
 /**
- * Writes a file whole or not at all (a temporary file renamed over it): a reader while `pnpm dev` rewrites
- * it — the dev server, a test polling the JSON — sees the old file or the new one, never half of one.
+ * Writes a file whole or not at all (a temporary file renamed over it): the dev watcher rewrites these
+ * while the API restarts and tests read them, and a half-written dataset.json is not JSON.
  */
 function writeWhole(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 /** Writes the three files and returns the size of the JSON in bytes. */

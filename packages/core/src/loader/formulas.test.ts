@@ -24,9 +24,7 @@ describe('formulaIssue()', () => {
   });
 });
 
-// Copies and loads the whole data package, store tables included: seconds on a shared 2-core machine,
-// not the 5 s default (as load.test.ts's data:check tests).
-describe('the data validator', { timeout: 60_000 }, () => {
+describe('the data validator', () => {
   it("refuses a formula in an observation's notes, at file:row:column", () => {
     const dir = copyOfData();
     const file = join(dir, 'observations', 'pdi.csv');
