@@ -13,6 +13,7 @@ import type { RasterAssets } from '@mt0/widget/server';
 import { builtFileHeaders, createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { app } from './app.js';
 import type { Bindings } from './env.js';
+import { placeFileOf } from './lib/place-files.js';
 import { provideStore } from './lib/store.js';
 
 // The store as a binary Data module (wrangler.jsonc `rules`), opened on first use: a JSON module of the
@@ -40,6 +41,7 @@ function kitFor(env: Env): Kit {
         ...(env.PUBLIC_ORIGIN ? { origin: env.PUBLIC_ORIGIN } : {}),
         trustProxy: env.TRUST_PROXY === '1',
         cacheBytes: 2 * 1024 * 1024,
+        place: placeFileOf,
       }),
     };
   }

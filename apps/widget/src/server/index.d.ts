@@ -1,6 +1,8 @@
 // Types of dist/server/index.js (@mt0/widget/server). Hand-written: copied to dist by
 // vite.server.config.ts and checked against src/server/index.ts by src/server/types.test.ts.
 
+import type { PlaceFile } from '@mt0/store/place-file';
+
 /** Anything shaped like @mt0/core's compiled dataset. */
 export interface DatasetLike {
   meta: { version: string };
@@ -31,6 +33,11 @@ export interface KitHandlerOptions {
    * paths to the host (a Workers assets binding, a CDN).
    */
   assets?: string | false;
+  /**
+   * Reads a place's static file of the columnar store (@mt0/store's per-place JSON) by id: comunas, and
+   * any place's months, are drawn from it. Without it only the dataset's places and years are drawn.
+   */
+  place?: (id: string) => PlaceFile | undefined;
   /**
    * The PNG rasteriser's WASM and fonts. Defaults to the installed packages when running from disk
    * (Node); a Worker passes its bundled modules (`@mt0/widget/raster/*`); `false`: PNGs answer 501.

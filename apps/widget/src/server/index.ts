@@ -1,4 +1,5 @@
-// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the
+// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the builder
+// (`/builder`, src/server/builder.ts), the
 // server-rendered embed pages (`/embed/{view}`, and their data for mt0.js at `/embed/{view}.json`), the
 // oEmbed provider (`/oembed`) and, on Node, the built browser files (`/widget/*`, `/embed-assets/*`). It renders with
 // Svelte's `render` over the dataset imported directly (no fetch), once per origin and parameters (a
@@ -22,7 +23,8 @@ import {
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
 import { imageSvg } from '../lib/image/image.js';
-import { parseParams, type RawParams } from '../lib/params.js';
+import { parseParams, type RawParams, takenOnly } from '../lib/params.js';
+import { type PlaceFiles, withPlace } from '../lib/places.js';
 import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
 import Series from '../lib/roots/Series.svelte';
@@ -30,10 +32,12 @@ import Stat from '../lib/roots/Stat.svelte';
 import Statement from '../lib/roots/Statement.svelte';
 import Table from '../lib/roots/Table.svelte';
 import { type DatasetLike, toBundle } from '../lib/snapshot.js';
-import { type Bundle, type Lang, type Params, VIEWS, type ViewName } from '../lib/types.js';
+import type { Bundle, Lang, Params } from '../lib/types.js';
 import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
+import { VIEW_LIST, VIEWS, type ViewName } from '../lib/views.js';
 import { type AssetManifest, assetHeaders } from './assets.js';
+import { builderPage } from './builder.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
 import { nodeAssets, type RasterAssets, toPng } from './png.js';
 
@@ -63,6 +67,11 @@ export interface KitHandlerOptions {
    * (SVGs still work).
    */
   images?: RasterAssets | false;
+  /**
+   * Reads a place's static file of the columnar store (@mt0/store's per-place JSON) by id: comunas, and
+   * any place's months, are drawn from it. Without it only the dataset's places and years are drawn.
+   */
+  place?: PlaceFiles;
 }
 
 /** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
@@ -79,7 +88,7 @@ export function builtFileHeaders(path: string): Record<string, string> | undefin
  * @example kitPathKind('/embed/stat') // 'page'
  */
 export function kitPathKind(path: string): 'page' | 'asset' | undefined {
-  if (path === '/' || path === '/oembed' || path.startsWith('/embed/')) return 'page';
+  if (path === '/' || path === '/oembed' || path === '/builder' || path.startsWith('/embed/')) return 'page';
   if (path.startsWith('/widget/') || path.startsWith('/embed-assets/')) return 'asset';
   return undefined;
 }
@@ -211,6 +220,9 @@ const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
   geo: q.get('geo'),
   from: q.get('from'),
   to: q.get('to'),
+  resolution: q.get('resolution'),
+  rolling: q.get('rolling'),
+  per100k: q.get('per100k'),
   lang: q.get('lang'),
   theme: q.get('theme'),
 });
@@ -294,7 +306,8 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     return entry;
   }
 
-  const dataFor = (p: Params): ViewData | undefined => viewData(full, p);
+  // A comuna, or a place's months, come from the place's file (options.place); everything else from the dataset.
+  const dataFor = (p: Params): ViewData | undefined => viewData(withPlace(full, p, options.place), p);
 
   function renderEmbed(origin: string, p: Params, width: number): string | undefined {
     const data = dataFor(p);
@@ -589,7 +602,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const section = (lang: Lang) => `
 <section class="lang" id="${lang}" lang="${lang}" aria-labelledby="${lang}-h">
 <h2 id="${lang}-h">${WORDS[lang].heading}</h2>
-${VIEWS.map((v) => card(v, lang)).join('\n')}
+${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
 </section>`;
     const page = `<!doctype html>
 <html lang="en">
@@ -609,7 +622,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 <div class="wrap">
 <p class="brand">MT-0 Data Kit</p>
 <h1>Widgets for your story</h1>
-<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. The API lives at <a href="/v1">/v1</a>.</p>
+<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. To make any other chart — a comuna, months, another indicator — use the <a href="/builder">builder</a> (<a href="/builder?view=series&amp;lang=es" lang="es" hreflang="es">en español</a>). The API lives at <a href="/v1">/v1</a>.</p>
 <nav aria-label="Language"><ul class="switch"><li><a href="#es" hreflang="es" lang="es">Español</a></li><li><a href="#en" hreflang="en">English</a></li></ul></nav>
 </div>
 </header>
@@ -619,6 +632,26 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 </html>
 `;
     return page;
+  }
+
+  /**
+   * `GET /builder?view=…&…`: the builder with the URL's options; options that do not parse are named in
+   * the page (status 400) above the builder with the defaults, never a blank page. Not cached: the
+   * options are open-ended, and the page is cheap beside the widget it shows.
+   */
+  function builder(url: URL, origin: string): Response {
+    const q = url.searchParams;
+    const view = q.get('view') || 'series';
+    // A form without JavaScript sends each checked indicator on its own.
+    const raw = { ...rawFrom(q, view), indicator: q.getAll('indicator').join(',') || null };
+    const parsed = parseParams(raw, 'series');
+    const lang: Lang = q.get('lang') === 'en' ? 'en' : 'es';
+    const p = takenOnly(parsed.ok ? parsed.params : { view: 'series', geo: 'CL', lang, theme: 'auto' });
+    const errors = parsed.ok ? [] : parsed.errors;
+    const title = dataFor(p)?.title;
+    const body = builderPage({ origin, full, p, errors, title, scripts: SCRIPTS, asset });
+    const status = errors.length > 0 ? 400 : 200;
+    return html(body, status, origin, { forms: true });
   }
 
   function gallery(origin: string): Response {
@@ -647,6 +680,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
         res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
       else if (path === '/oembed') res = oembed(url, origin);
+      else if (path === '/builder') res = builder(url, origin);
       else res = await embed(url, path.slice('/embed/'.length), origin, request.headers.get('if-none-match'));
       return request.method === 'HEAD'
         ? new Response(null, { status: res.status, headers: res.headers })

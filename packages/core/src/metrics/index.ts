@@ -31,6 +31,7 @@ export {
   prePost,
 } from './prePost.js';
 export { ratePer100k } from './ratePer100k.js';
+export { rollingSum } from './rolling.js';
 export type { SeriesPoint } from './series.js';
 export { share } from './share.js';
 export { poissonHalfWidth, SMALL_COUNT, smallCountWarning } from './small.js';
