@@ -1,6 +1,6 @@
 // /embed/{view}.svg and .png through the kit handler (no server), and where the pages point at them.
 import { describe, expect, it } from 'vitest';
-import { VIEWS } from '../lib/types.js';
+import { VIEWS } from '../lib/views.js';
 import { createKitHandler } from './index.js';
 
 const kit = createKitHandler({ origin: 'https://kit.example' });

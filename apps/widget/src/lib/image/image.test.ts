@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { full, params } from '../test-utils.js';
-import { VIEWS } from '../types.js';
+import { VIEWS } from '../views.js';
 import { viewData } from '../viewdata.js';
 import { imageSvg, PALETTE } from './image.js';
 
