@@ -1,15 +1,20 @@
 // The pinned URLs whose bytes a kept release promises never to change, and how to read them from the app.
 // scripts/pin-release.ts records them once per release into test-fixtures/pinned/<version>.json; the
-// releases test asserts them, so a later change of code or data that alters any of them fails.
+// releases test asserts them (on Node and in workerd), so a later change of code or data that alters any
+// of them fails. A release's files (every one it offers) are recorded by their sha256, not their text.
+import { RELEASE_FILE_NAMES } from '@mt0/core/release-files';
 
-/** What a pinned URL answered: status, media type and the body as text. */
+/** What a pinned URL answered: status, media type, and the body as text (or, for a file, its digest). */
 export interface PinnedResponse {
   status: number;
   type: string | null;
-  body: string;
+  body?: string;
+  /** `sha256:<hex>` of a download's bytes, and their length. */
+  digest?: string;
+  bytes?: number;
 }
 
-/** The URLs kept for a release: records (JSON and CSV), an item, filters, metrics, the index and logs. */
+/** The URLs kept for a release: records (JSON and CSV), an item, filters, metrics, the index, logs, files. */
 export const pinnedUrls = (v: string): string[] => [
   `/v1?v=${v}`,
   `/v1/releases?v=${v}`,
@@ -27,16 +32,37 @@ export const pinnedUrls = (v: string): string[] => [
   `/v1/metrics/change?from=mt0.arrests@2020&to=mt0.arrests@2021&confidence=A,B,C&v=${v}`,
   `/v1/metrics/annualized?change=fiscalia.street_sales&v=${v}`,
   `/v1/metrics/compare?lang=en&v=${v}`,
+  ...RELEASE_FILE_NAMES.map((f) => `/v1/downloads/${f}?v=${v}`),
 ];
 
 type Fetcher = (url: string) => Promise<Response>;
 
-/** Every pinned URL of a release as the app answers it now. */
-export async function readPinned(fetcher: Fetcher, v: string): Promise<Record<string, PinnedResponse>> {
-  const out: Record<string, PinnedResponse> = {};
-  for (const url of pinnedUrls(v)) {
-    const res = await fetcher(url);
-    out[url] = { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+const hex = (buf: ArrayBuffer) =>
+  [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** One pinned URL as the app answers it now (Web Crypto: the same code in Node and workerd). */
+async function readOne(fetcher: Fetcher, url: string): Promise<PinnedResponse> {
+  const res = await fetcher(url);
+  const type = res.headers.get('content-type');
+  if (url.startsWith('/v1/downloads/') && res.status === 200) {
+    const body = await res.arrayBuffer();
+    return {
+      status: res.status,
+      type,
+      digest: `sha256:${hex(await crypto.subtle.digest('SHA-256', body))}`,
+      bytes: body.byteLength,
+    };
   }
+  return { status: res.status, type, body: await res.text() };
+}
+
+/** Every pinned URL of a release as the app answers it now. */
+export async function readPinned(
+  fetcher: Fetcher,
+  v: string,
+  urls = pinnedUrls(v),
+): Promise<Record<string, PinnedResponse>> {
+  const out: Record<string, PinnedResponse> = {};
+  for (const url of urls) out[url] = await readOne(fetcher, url);
   return out;
 }

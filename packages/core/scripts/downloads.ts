@@ -1,50 +1,12 @@
 // The files a release offers for download, written at build beside the compiled dataset:
 // dist/downloads/{name} with precompressed copies ({name}.br, {name}.gz), and dist/downloads.js, the
-// manifest the API serves them by (name, media type, bytes, sha256, encodings). Add a file by adding
-// an entry to DOWNLOADS; the API's /v1/downloads/{file} and the Worker's static assets follow.
-import { createHash } from 'node:crypto';
+// manifest the API serves them by (name, media type, bytes, sha256, encodings). The files themselves
+// are made by src/release-files (pure: the API makes a kept older release's files with it too); add a
+// file there, and the API's /v1/downloads/{file} and the Worker's static assets follow.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import {
-  COLLECTION_NAMES,
-  type CollectionName,
-  CSV_CONTENT_TYPE,
-  collectionCsv,
-  collections,
-} from '../src/csv/index.js';
-import type { Dataset } from '../src/schemas/index.js';
-
-/** One file of the release: how it is made from the dataset. */
-export interface DownloadSource {
-  name: string;
-  type: string;
-  description: string;
-  /** Write `.br` and `.gz` copies (text); off for files that are compressed already. */
-  compress: boolean;
-  content(dataset: Dataset): string | Uint8Array;
-}
-
-/** What each collection's whole-table CSV holds. */
-const DESCRIPTIONS: Record<CollectionName, string> = {
-  indicators:
-    'Every indicator: names and descriptions (es, en), unit, role, geographies and periods with data.',
-  sources: 'Every source with its publisher, URL, licence and the number of records citing it.',
-  observations:
-    'Every observation (level), grades A, B and C: value, qualifier, interval, source, verbatim quote.',
-  changes:
-    'Every reported change, grades A, B and C: span, percent, qualifier, interval, source, verbatim quote.',
-  statements: 'Every statement: who, when, the claim in its own words, and the ids of the evidence records.',
-  events: 'Every event and series break, with its source and quote.',
-};
-
-export const DOWNLOADS: readonly DownloadSource[] = COLLECTION_NAMES.map((name) => ({
-  name: `${name}.csv`,
-  type: CSV_CONTENT_TYPE,
-  description: DESCRIPTIONS[name],
-  compress: true,
-  content: (dataset: Dataset) => collectionCsv(collections(dataset), name),
-}));
+import type { ReleaseFile } from '../src/release-files/index.js';
 
 /** The manifest entry of one written file (the shape of dist/downloads.js). */
 export interface DownloadFile {
@@ -57,27 +19,20 @@ export interface DownloadFile {
   encodings: { br?: number; gzip?: number };
 }
 
-const encoder = new TextEncoder();
-
-/** Writes every download into `dir` (emptied first) and returns the manifest. */
-export function writeDownloads(
-  dataset: Dataset,
-  dir: string,
-  sources: readonly DownloadSource[] = DOWNLOADS,
-): DownloadFile[] {
+/** Writes every file (`releaseFiles` of the release) into `dir` (emptied first) and returns the manifest. */
+export function writeDownloads(files: readonly ReleaseFile[], dir: string): DownloadFile[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  return sources.map((source) => {
+  return files.map((source) => {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(source.name)) throw new Error(`bad download name ${source.name}`);
-    const content = source.content(dataset);
-    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    const { bytes } = source;
     writeFileSync(join(dir, source.name), bytes);
     const file: DownloadFile = {
       name: source.name,
       type: source.type,
       description: source.description,
       bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: source.sha256,
       encodings: {},
     };
     if (source.compress) {

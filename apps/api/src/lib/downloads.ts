@@ -1,10 +1,14 @@
 // The release's whole-table files (@mt0/core/downloads: written at build, listed in a manifest) and
 // where a runtime reads them from: a `DownloadStore`. Node reads the disk (src/server/downloads.ts);
-// Workers read the static-assets binding (below). The app itself reads no files.
+// Workers read the static-assets binding (below). The app itself reads no files. A kept older release's
+// files are made from its records when first asked for (`filesOfRelease`), by the function the build
+// writes the current ones with (@mt0/core/release-files), so they have the bytes they had when current.
 import { type DownloadFile, downloads } from '@mt0/core/downloads';
+import { type ReleaseFile, releaseFiles } from '@mt0/core/release-files';
+import type { Dataset } from '@mt0/core/schemas';
 import type { Encoding } from '@mt0/core/serve';
 
-export type { DownloadFile };
+export type { DownloadFile, ReleaseFile };
 export { downloads };
 
 export type DownloadBody = ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
@@ -36,4 +40,17 @@ export function assetsStore(assets: { fetch(request: Request): Promise<Response>
       return res.body;
     },
   };
+}
+
+/** Files made per kept release, held while its records are (lib/releases.ts keeps at most three). */
+const made = new WeakMap<Dataset, Promise<ReadonlyMap<string, ReleaseFile>>>();
+
+/** The files of a kept older release by name, made from its records on first use. */
+export function filesOfRelease(dataset: Dataset): Promise<ReadonlyMap<string, ReleaseFile>> {
+  let files = made.get(dataset);
+  if (!files) {
+    files = releaseFiles(dataset).then((list) => new Map(list.map((f) => [f.name, f])));
+    made.set(dataset, files);
+  }
+  return files;
 }

@@ -24,6 +24,27 @@ export interface ReleaseStore {
   manifest(version: string): Promise<unknown>;
 }
 
+/**
+ * Workers: the manifests from the static-assets binding, under /releases/ (apps/api/dist/assets,
+ * assembled at build; the Worker never serves that folder itself). Fetched when a pinned URL first asks
+ * for an older release; what is kept per isolate is the rebuilt release (at most MAX_VIEWS).
+ */
+export function assetsReleases(assets: { fetch(request: Request): Promise<Response> }): ReleaseStore {
+  return {
+    async manifest(version) {
+      if (!/^\d+\.\d+\.\d+$/.test(version)) return undefined;
+      const res = await assets.fetch(new Request(`https://assets.invalid/releases/${version}.json`));
+      return res.ok ? res.json() : undefined;
+    },
+  };
+}
+
+/** Where this runtime keeps the manifests: the RELEASES binding (Node), else the Worker's assets. */
+export function releaseStoreOf(env: AppEnv['Bindings'] | undefined): ReleaseStore | undefined {
+  if (env?.RELEASES) return env.RELEASES;
+  return env?.ASSETS ? assetsReleases(env.ASSETS) : undefined;
+}
+
 /** Every kept release, oldest first (from the build: packages/core/releases/). */
 export const keptReleases: readonly ReleaseSummary[] = KEPT;
 export const keptVersions: readonly string[] = KEPT.map((r) => r.version);
@@ -93,7 +114,7 @@ export function releases(): MiddlewareHandler<AppEnv> {
       c.set('pinned', undefined);
       return next();
     }
-    const store = c.env?.RELEASES;
+    const store = releaseStoreOf(c.env);
     if (!/^\d+\.\d+\.\d+$/.test(v))
       throw invalidParam(
         'v',

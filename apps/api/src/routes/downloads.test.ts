@@ -1,14 +1,19 @@
 // /v1/downloads: the release's whole tables as files, precompressed, immutable per release.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dataset } from '@mt0/core/dataset';
+import { releaseFiles } from '@mt0/core/release-files';
 import { describe, expect, it } from 'vitest';
 import { strictCsv } from '../../test-support/property.js';
 import { app } from '../app.js';
+import { downloads } from '../lib/downloads.js';
+import { rebuiltDataset } from '../lib/releases.js';
 import { CORE_DOWNLOADS, diskStore } from '../server/downloads.js';
+import { diskReleases } from '../server/releases.js';
 
-const env = { DOWNLOADS: diskStore(), MT0_CACHE_MB: '0' };
+const env = { DOWNLOADS: diskStore(), RELEASES: diskReleases(), MT0_CACHE_MB: '0' };
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
   app.request(path, { method, headers }, env);
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
@@ -97,5 +102,68 @@ describe('GET /v1/downloads/{file}', () => {
     const nowhere = await app.request('/v1/downloads/observations.csv');
     expect(nowhere.status).toBe(404);
     expect(((await nowhere.json()) as { detail: string }).detail).toContain('pnpm build');
+  });
+});
+
+describe('downloads pinned to a kept release', () => {
+  const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  // Corrected in 0.3.0: the hotline share was dated 2020/2021 until then (packages/core/data/corrections.yaml).
+  const OLD_ID = 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022';
+
+  it("serves an older release's own files: its records, its name, immutable, the hash its list gives", async () => {
+    const list = (await (await get('/v1/downloads?v=0.1.0')).json()) as {
+      data: { name: string; href: string; bytes: number; sha256: string; encodings: object }[];
+      meta: { datasetVersion: string };
+    };
+    expect(list.meta.datasetVersion).toBe('0.1.0');
+    expect(list.data.map((d) => d.name)).toEqual(downloads.map((d) => d.name));
+    const entry = list.data.find((d) => d.name === 'observations.csv');
+    expect(entry?.href).toBe('/v1/downloads/observations.csv?v=0.1.0');
+    const res = await get('/v1/downloads/observations.csv?v=0.1.0', { 'Accept-Encoding': 'br, gzip' });
+    expect(res.status).toBe(200);
+    // Made from the release's records, not precompressed: identity whatever the client accepts.
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="mt0-observations-v0.1.0.csv"');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const body = await bytes(res);
+    expect([body.length, sha256(body)]).toEqual([entry?.bytes, entry?.sha256]);
+    expect(res.headers.get('etag')).toBe(`"${entry?.sha256.slice(0, 32)}"`);
+    const text = body.toString('utf8');
+    expect(text).toContain(`\r\n${OLD_ID},`);
+    expect((await bytes(await get('/v1/downloads/observations.csv'))).toString('utf8')).not.toContain(OLD_ID);
+    expect(
+      (
+        await get('/v1/downloads/observations.csv?v=0.1.0', {
+          'If-None-Match': res.headers.get('etag') ?? '',
+        })
+      ).status,
+    ).toBe(304);
+  });
+
+  it('links a pinned list of the current release to pinned files, and an unpinned one to current files', async () => {
+    type List = { data: { href: string }[] };
+    const pinned = (await (await get(`/v1/downloads?v=${dataset.meta.version}`)).json()) as List;
+    expect(pinned.data[0]?.href).toBe(`/v1/downloads/indicators.csv?v=${dataset.meta.version}`);
+    expect(((await (await get('/v1/downloads')).json()) as List).data[0]?.href).toBe(
+      '/v1/downloads/indicators.csv',
+    );
+  });
+
+  it("makes the current release's files, rebuilt from its manifest, with the bytes the build wrote", async () => {
+    // So that when a later release replaces it, ?v= of this one keeps serving the same files.
+    const made = await releaseFiles(await rebuiltDataset(env.RELEASES, dataset.meta.version));
+    expect(made.map((f) => [f.name, f.sha256, f.bytes.length])).toEqual(
+      downloads.map((d) => [d.name, d.sha256, d.bytes]),
+    );
+  });
+
+  it('names the files for an unknown one of an older release, and refuses a release it does not hold', async () => {
+    const unknown = await get('/v1/downloads/nope.csv?v=0.1.0');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { allowed: string[] }).allowed).toContain('observations.csv');
+    const other = (await (await get('/v1/downloads/observations.csv?v=0.0.9')).json()) as {
+      allowed: string[];
+    };
+    expect(other.allowed).toEqual(['0.1.0', '0.2.0', '0.3.0']);
   });
 });

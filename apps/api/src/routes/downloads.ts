@@ -1,11 +1,19 @@
 // GET /v1/downloads (the list) and /v1/downloads/{file}: the release's whole tables as files written at
 // build (@mt0/core/downloads), never as giant paged responses. Served precompressed (brotli, gzip) by
 // Accept-Encoding where the runtime holds the copies (Node); a strong ETag per file and coding.
+// Downloads follow the pin: `?v=` of a kept older release serves that release's files, made from its
+// records by the build's own function (lib/downloads.ts), so a pinned file keeps its bytes and hash.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { negotiateEncoding } from '@mt0/core/serve';
 import type { AppEnv } from '../env.js';
-import { meta } from '../lib/data.js';
-import { assetsStore, type DownloadStore, downloadByName, downloads } from '../lib/downloads.js';
+import { current, meta, viewOf } from '../lib/data.js';
+import {
+  assetsStore,
+  type DownloadStore,
+  downloadByName,
+  downloads,
+  filesOfRelease,
+} from '../lib/downloads.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
 import { itemQuery } from '../schemas.js';
@@ -38,7 +46,7 @@ const listRoute = createRoute({
   tags: ['downloads'],
   summary: 'Whole-table downloads',
   description:
-    'The files of this dataset release: every collection as one CSV (all grades, A, B and C), written at build. Use them instead of paging through a collection.',
+    "The files of this dataset release: every collection as one CSV (all grades, A, B and C), written at build. Use them instead of paging through a collection. With `?v=` of a kept release, that release's files (links pinned to it).",
   middleware: [strictQuery(keysOf(itemQuery))] as const,
   request: { query: itemQuery },
   responses: { 200: jsonOk(DownloadList, 'The files.'), ...notModified, ...errors },
@@ -56,7 +64,7 @@ const fileRoute = createRoute({
   operationId: 'getDownload',
   tags: ['downloads'],
   summary: 'One whole-table file',
-  description: `A file of the release (${NAMES.join(', ')}), as an attachment. \`Accept-Encoding: br\` or \`gzip\` gets a precompressed copy on Node. Immutable per release: pin it with \`?v=${meta.version}\`.`,
+  description: `A file of the release (${NAMES.join(', ')}), as an attachment. \`Accept-Encoding: br\` or \`gzip\` gets a precompressed copy of the current release's files on Node. Immutable per release: pin it with \`?v=${meta.version}\`, or any kept release (\`/v1/releases\`) for that release's file, byte for byte what it was when current.`,
   middleware: [strictQuery(keysOf(itemQuery))] as const,
   request: {
     params: z.object({
@@ -84,13 +92,16 @@ const fileRoute = createRoute({
   },
 });
 
-/** "mt0-observations-v0.1.0.csv" for observations.csv. */
-export function attachmentName(name: string): string {
+/** "mt0-observations-v0.1.0.csv" for observations.csv of release 0.1.0. */
+export function attachmentName(name: string, version: string = meta.version): string {
   const dot = name.indexOf('.');
-  return dot === -1
-    ? `mt0-${name}-v${meta.version}`
-    : `mt0-${name.slice(0, dot)}-v${meta.version}${name.slice(dot)}`;
+  return dot === -1 ? `mt0-${name}-v${version}` : `mt0-${name.slice(0, dot)}-v${version}${name.slice(dot)}`;
 }
+
+const unknownFile = (file: string) =>
+  new ProblemError('not-found', `No download ${echo(file)}. Files: ${NAMES.join(', ')}.`, {
+    allowed: NAMES,
+  });
 
 function storeOf(env: AppEnv['Bindings'] | undefined): DownloadStore | undefined {
   if (env?.DOWNLOADS) return env.DOWNLOADS;
@@ -98,31 +109,54 @@ function storeOf(env: AppEnv['Bindings'] | undefined): DownloadStore | undefined
 }
 
 export const downloadRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(listRoute, (c) =>
-    c.json(
+  .openapi(listRoute, async (c) => {
+    const view = viewOf(c);
+    // A pinned list links to the pinned files; the current one to the current files.
+    const pin = c.var.pinned === undefined ? '' : `?v=${view.meta.version}`;
+    const entries =
+      view === current
+        ? downloads
+        : [...(await filesOfRelease(view.dataset)).values()].map((f) => ({
+            name: f.name,
+            type: f.type,
+            description: f.description,
+            bytes: f.bytes.length,
+            sha256: f.sha256,
+            encodings: {},
+          }));
+    return c.json(
       {
-        data: downloads.map((d) => ({
+        data: entries.map((d) => ({
           name: d.name,
-          href: `/v1/downloads/${d.name}`,
+          href: `/v1/downloads/${d.name}${pin}`,
           type: d.type,
           description: d.description,
           bytes: d.bytes,
           sha256: d.sha256,
           encodings: d.encodings,
         })),
-        meta: { datasetVersion: meta.version },
+        meta: { datasetVersion: view.meta.version },
       },
       200,
-    ),
-  )
+    );
+  })
   .openapi(fileRoute, async (c) => {
     const { file } = c.req.valid('param');
-    const entry = downloadByName.get(file);
-    if (!entry) {
-      throw new ProblemError('not-found', `No download ${echo(file)}. Files: ${NAMES.join(', ')}.`, {
-        allowed: NAMES,
-      });
+    const view = viewOf(c);
+    if (view !== current) {
+      // A kept older release: its file made from its records (identity only: made, not precompressed).
+      const made = (await filesOfRelease(view.dataset)).get(file);
+      if (!made) throw unknownFile(file);
+      return c.body(made.bytes, 200, {
+        'Content-Type': made.type,
+        'Content-Length': String(made.bytes.length),
+        'Content-Disposition': `attachment; filename="${attachmentName(made.name, view.meta.version)}"`,
+        ETag: `"${made.sha256.slice(0, 32)}"`,
+        Vary: 'Accept-Encoding',
+      }) as never;
     }
+    const entry = downloadByName.get(file);
+    if (!entry) throw unknownFile(file);
     const store = storeOf(c.env);
     const offered = store?.encodings.filter((e) => entry.encodings[e] !== undefined) ?? [];
     const encoding = negotiateEncoding(c.req.header('accept-encoding'), offered);

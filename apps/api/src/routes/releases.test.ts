@@ -5,9 +5,10 @@ import { type PinnedResponse, pinnedUrls, readPinned } from '../../test-support/
 import { app } from '../app.js';
 import { current } from '../lib/data.js';
 import { keptVersions, rebuiltDataset } from '../lib/releases.js';
+import { diskStore } from '../server/downloads.js';
 import { diskReleases } from '../server/releases.js';
 
-const env = { RELEASES: diskReleases() };
+const env = { RELEASES: diskReleases(), DOWNLOADS: diskStore() };
 const get = async (url: string, headers: Record<string, string> = {}) => app.request(url, { headers }, env);
 const json = async (url: string) => (await (await get(url)).json()) as Record<string, unknown>;
 

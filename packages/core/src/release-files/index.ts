@@ -1,0 +1,71 @@
+// The files of a release: every collection as a whole-table CSV, made from its records by one pure
+// function, so that the build (dist/downloads/ for the current release) and the API (a kept older
+// release, made on request from its rebuilt records) give the same bytes. Web Crypto for the hashes:
+// the same code runs in Node and in a Worker.
+import { COLLECTION_NAMES, type CollectionName, collections } from '../csv/collections.js';
+import { collectionCsv } from '../csv/index.js';
+import { CSV_CONTENT_TYPE } from '../csv/write.js';
+import type { Dataset } from '../schemas/index.js';
+
+/** One file of a release, with its bytes. */
+export interface ReleaseFile {
+  /** `observations.csv`. */
+  name: string;
+  /** Media type. */
+  type: string;
+  /** What it holds. */
+  description: string;
+  /** Worth precompressing (text). */
+  compress: boolean;
+  bytes: Uint8Array<ArrayBuffer>;
+  /** sha256 (hex) of `bytes`. */
+  sha256: string;
+}
+
+/** What each collection's whole-table CSV holds. */
+const DESCRIPTIONS: Record<CollectionName, string> = {
+  indicators:
+    'Every indicator: names and descriptions (es, en), unit, role, geographies and periods with data.',
+  sources: 'Every source with its publisher, URL, licence and the number of records citing it.',
+  observations:
+    'Every observation (level), grades A, B and C: value, qualifier, interval, source, verbatim quote.',
+  changes:
+    'Every reported change, grades A, B and C: span, percent, qualifier, interval, source, verbatim quote.',
+  statements: 'Every statement: who, when, the claim in its own words, and the ids of the evidence records.',
+  events: 'Every event and series break, with its source and quote.',
+};
+
+/** The names of a release's files, in the order the manifest lists them. */
+export const RELEASE_FILE_NAMES: readonly string[] = COLLECTION_NAMES.map((n) => `${n}.csv`);
+
+const encoder = new TextEncoder();
+
+/**
+ * sha256 (hex) of some bytes, by Web Crypto.
+ * @example await sha256Hex(new TextEncoder().encode('abc')) // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Every file of a release, made from its records.
+ * @example (await releaseFiles(dataset)).map((f) => f.name) // ['indicators.csv', 'sources.csv', 'observations.csv', 'changes.csv', 'statements.csv', 'events.csv']
+ */
+export async function releaseFiles(dataset: Dataset): Promise<ReleaseFile[]> {
+  const lists = collections(dataset);
+  return Promise.all(
+    COLLECTION_NAMES.map(async (name) => {
+      const bytes = encoder.encode(collectionCsv(lists, name)) as Uint8Array<ArrayBuffer>;
+      return {
+        name: `${name}.csv`,
+        type: CSV_CONTENT_TYPE,
+        description: DESCRIPTIONS[name],
+        compress: true,
+        bytes,
+        sha256: await sha256Hex(bytes),
+      };
+    }),
+  );
+}
