@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { full, params } from '../test-utils.js';
-import { VIEWS } from '../views.js';
 import { viewData } from '../viewdata.js';
+import { VIEWS } from '../views.js';
 import { imageSvg, PALETTE } from './image.js';
 
 describe('imageSvg()', () => {
