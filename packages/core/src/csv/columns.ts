@@ -12,6 +12,8 @@ function sourcedColumns<T extends Observation | ReportedChange>(): CsvColumn<T>[
     ['qualifier', (r) => r.qualifier],
     ['low', (r) => r.low],
     ['high', (r) => r.high],
+    // An open end is an empty cell, which a spreadsheet reads as blank (never 0): this column says so.
+    ['open_end', (r) => (r.high === null ? 'high' : r.low === null ? 'low' : undefined)],
     ['source', (r) => r.source],
     ['confidence', (r) => r.confidence],
     ['quote', (r) => r.quote],

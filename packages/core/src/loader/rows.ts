@@ -323,7 +323,7 @@ function readRow<T extends { id: string }>(
     ctx.unreadable.record.set(id, `${file}:${line}`);
     return undefined;
   }
-  const { low, high } = intervalFor(parsed.value, qualifier);
+  const { low, high } = recordEnds(intervalFor(parsed.value, qualifier), kind.inIndicatorUnit);
   const result = kind.schema.safeParse({
     id,
     ...kind.fields(cells),
@@ -356,6 +356,18 @@ function readRow<T extends { id: string }>(
     );
   ctx.unreadable.record.set(id, `${file}:${line}`);
   return undefined;
+}
+
+/**
+ * A policy interval as a record keeps it: an open end as null (JSON has no Infinity). A reported change's
+ * open low end is closed at −100 %: a fall goes no further than to nothing.
+ */
+function recordEnds(
+  i: { low: number; high: number },
+  level: boolean,
+): { low: number | null; high: number | null } {
+  const low = Number.isFinite(i.low) ? i.low : level ? null : -100;
+  return { low, high: Number.isFinite(i.high) ? i.high : null };
 }
 
 export function readRecords<T extends { id: string }>(

@@ -3,9 +3,10 @@
 // consistently, so it is versioned and a change of it is a data release.
 // Pure (no zod), so bundles that format approximate values stay small; the zod schema of a qualifier
 // is in ./schema.ts.
+import { decimals } from '../metrics/decimal.js';
 
 /** Version of the qualifier policy; bump on any change to a rule. */
-export const QUALIFIER_POLICY_VERSION = '1.1.0';
+export const QUALIFIER_POLICY_VERSION = '1.2.0';
 
 /** Every qualifier a record may carry. */
 export const QUALIFIERS = [
@@ -20,12 +21,24 @@ export const QUALIFIERS = [
 
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-/** A value with the interval a qualifier gives it; `low ≤ value ≤ high` always. */
+/**
+ * A value with the interval a qualifier gives it; `low ≤ value ≤ high` always. An open end is an
+ * infinite bound: `high` is `Infinity` for "more than X" / "at least X" (since policy 1.2.0), and a
+ * derived interval may have `low: -Infinity` (a change from an open-ended level). JSON has no Infinity:
+ * records and metric results carry an open end as `null` (see `OPEN_END`); `toInterval` reads it back.
+ */
 export interface Interval {
   value: number;
   low: number;
   high: number;
 }
+
+/**
+ * What `null` means in a record's or a metric result's `low`/`high` when its `value` is a number: that
+ * end is open (no bound). JSON has no Infinity, and an invented ceiling would state what no source says.
+ */
+export const OPEN_END =
+  'null: the interval is open at this end (no bound); a "more than X" / "at least X" figure has high null.';
 
 export interface QualifierRule {
   qualifier: Qualifier;
@@ -43,6 +56,13 @@ export interface QualifierRule {
 export const APPROXIMATION = 0.1;
 
 const lowHigh = (a: number, b: number): [number, number] => (a <= b ? [a, b] : [b, a]);
+
+/**
+ * X as a floor of the magnitude, open away from zero: [X, ∞) for X ≥ 0; for a fall stated as "more than
+ * −10 %", (−∞, −10] (the loader closes a reported change's low end at −100 %, as far as a fall goes).
+ */
+const openAway = (x: number): [number, number] =>
+  x >= 0 ? [x, Number.POSITIVE_INFINITY] : [Number.NEGATIVE_INFINITY, x];
 
 /**
  * The rules, in the order the docs list them. Negative values (a fall stated as "nearly −10 %") are
@@ -85,16 +105,16 @@ export const QUALIFIER_RULES: readonly QualifierRule[] = [
   {
     qualifier: 'more_than',
     words: { en: ['more than', 'over', 'above', 'exceeding'], es: ['más de', 'sobre', 'superior a'] },
-    interval: '[X, 1.1·X]',
-    why: 'A writer uses the nearest round number below the value; had it been >10 % higher they would have named a higher round number. The bound at X itself is included so the interval is closed.',
-    apply: (x) => lowHigh(x, x * (1 + APPROXIMATION)),
+    interval: '[X, ∞)',
+    why: 'X is a floor and nothing in the words bounds the value from above: the upper end is open (since 1.2.0; 1.1 invented a ceiling of 1.1·X). Every metric carries the open end or refuses where the arithmetic has no answer (∞ − ∞). The bound at X itself is included: "more than 40" sources round down to 40.',
+    apply: (x) => openAway(x),
   },
   {
     qualifier: 'at_least',
     words: { en: ['at least', 'no fewer than'], es: ['al menos', 'a lo menos', 'por lo menos'] },
-    interval: '[X, 1.1·X]',
-    why: 'Same reading as "more than": X is a floor, and the next round number is a soft ceiling.',
-    apply: (x) => lowHigh(x, x * (1 + APPROXIMATION)),
+    interval: '[X, ∞)',
+    why: 'Same reading as "more than": X is a floor and the upper end is open (since 1.2.0; it was 1.1·X before).',
+    apply: (x) => openAway(x),
   },
   {
     qualifier: 'less_than',
@@ -123,6 +143,29 @@ export function intervalFor(value: number, qualifier: Qualifier): Interval {
   if (!rule) throw new TypeError(`unknown qualifier "${qualifier}"`);
   const [low, high] = rule.apply(value);
   return { value, low, high };
+}
+
+/**
+ * The interval of a reported percent that the source rounded, as applied to a level (since 1.2.0): the
+ * values that round to it (±half a unit of its last written digit: "+62 %" is [61.5, 62.5], "18.3 %"
+ * [18.25, 18.35]) joined with the qualifier's interval, so an exact-looking 62 % never gives an
+ * exact-looking level. A written trailing zero is read as a units digit ("150 %" is [149.5, 150.5]).
+ * Open ends stay open.
+ * @example roundedPercent({ value: 62, low: 62, high: 62 }) // { value: 62, low: 61.5, high: 62.5 }
+ * @example roundedPercent({ value: 62, low: 55.8, high: 68.2 }) // { value: 62, low: 55.8, high: 68.2 }
+ */
+export function roundedPercent(i: Interval): Interval {
+  const half = roundingHalfUnit(i.value);
+  // toFixed removes binary noise (62 − 0.5 is exact, 18.3 − 0.05 is not) at the places written + 1.
+  const places = decimals(i.value) + 1;
+  const below = Number((i.value - half).toFixed(places));
+  const above = Number((i.value + half).toFixed(places));
+  return { value: i.value, low: Math.min(i.low, below), high: Math.max(i.high, above) };
+}
+
+/** Half a unit of the last written digit of a rounded percent, as `roundedPercent` widens by it. */
+export function roundingHalfUnit(value: number): number {
+  return 0.5 * 10 ** -decimals(value);
 }
 
 /** True when the qualifier leaves the value uncertain (anything but `exact`). */
