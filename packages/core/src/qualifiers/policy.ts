@@ -168,6 +168,27 @@ export function roundingHalfUnit(value: number): number {
   return 0.5 * 10 ** -decimals(value);
 }
 
+/**
+ * Whether a release made under qualifier policy `policy` follows a rule that came with `since`: a
+ * pinned release keeps the policy it was published under (its answers never change), so rules are
+ * applied by version. An empty policy (records with no release meta) is the current one.
+ * @example policyAtLeast('1.1.0', '1.2.0') // false
+ * @example policyAtLeast('1.2.0', '1.2.0') // true
+ */
+export function policyAtLeast(policy: string, since: string): boolean {
+  if (!policy) return true;
+  const a = policy.split('.').map(Number);
+  const b = since.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+}
+
+/** The policy version since which "more than" / "at least" have an open upper end (high null). */
+export const OPEN_ENDS_SINCE = '1.2.0';
+
+/** The policy version since which a reported percent applied to a level carries its rounding. */
+export const ROUNDED_PERCENTS_SINCE = '1.2.0';
+
 /** True when the qualifier leaves the value uncertain (anything but `exact`). */
 export function isApproximate(qualifier: Qualifier): boolean {
   return qualifier !== 'exact';

@@ -2,7 +2,7 @@
 // levels, over the real span of its periods.
 import { intervalNote, num, roundingNote } from '../../format/formula.js';
 import { yearsBetween } from '../../periods/index.js';
-import { roundedPercent } from '../../qualifiers/policy.js';
+import { policyAtLeast, ROUNDED_PERCENTS_SINCE, roundedPercent } from '../../qualifiers/policy.js';
 import { annualized as annualRate } from '../annualized.js';
 import {
   ALLOW_BREAK,
@@ -89,10 +89,13 @@ export const annualized: MetricUnit = {
         undated({ ...ch }, 'change', c.allowUndated, warnings) ??
         noBreak(sel, ch.indicator, ch.geo, ch.from, ch.to, c.allowBreak, warnings, 'change');
       if (guard) return guard;
-      total = roundedPercent(endsOf(ch.percent, ch));
+      // A reported percent is rounded to its last written digit (policy 1.2; a pinned earlier release
+      // answers as it always did).
+      const rounded = policyAtLeast(metaOf(sel).qualifierPolicy, ROUNDED_PERCENTS_SINCE);
+      total = rounded ? roundedPercent(endsOf(ch.percent, ch)) : endsOf(ch.percent, ch);
       years = yearsBetween(ch.from, ch.to);
       inputs = [changeInput(ch)];
-      totalText = `${num(ch.percent)} % from ${ch.from} to ${ch.to}${roundingNote(ch.percent, total)}`;
+      totalText = `${num(ch.percent)} % from ${ch.from} to ${ch.to}${rounded ? roundingNote(ch.percent, total) : ''}`;
     } else {
       if (!given('from') || !given('to')) {
         const missing = given('from') ? 'to' : 'from';

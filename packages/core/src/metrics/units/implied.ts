@@ -1,7 +1,7 @@
 // The implied metric: the part of a total that a share stands for (only of the total the share is
 // declared a share of), or the level at the other end of a reported change.
 import { bounds, intervalNote, num, roundingNote } from '../../format/formula.js';
-import { roundedPercent } from '../../qualifiers/policy.js';
+import { policyAtLeast, ROUNDED_PERCENTS_SINCE, roundedPercent } from '../../qualifiers/policy.js';
 import {
   ALLOW_UNDATED,
   type Common,
@@ -152,7 +152,9 @@ function byChange(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
     undated({ ...ch }, 'change', c.allowUndated, warnings);
   if (guard) return guard;
   // A reported percent is rounded to its last written digit: applied to a level, that is an interval.
-  const p = roundedPercent(endsOf(ch.percent, ch));
+  // (Qualifier policy 1.2; a pinned release of an earlier policy answers as it always did.)
+  const rounded = policyAtLeast(metaOf(sel).qualifierPolicy, ROUNDED_PERCENTS_SINCE);
+  const p = rounded ? roundedPercent(endsOf(ch.percent, ch)) : endsOf(ch.percent, ch);
   const r = forward ? impliedLevel(l, p) : impliedBase(l, p);
   if (!r)
     return (
@@ -173,7 +175,7 @@ function byChange(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
     ...r,
     unit: unitOf(sel, l.indicator),
     period: forward ? ch.to : ch.from,
-    formula: `${formula}${roundingNote(ch.percent, p)}${intervalNote(r)}`,
+    formula: `${formula}${rounded ? roundingNote(ch.percent, p) : ''}${intervalNote(r)}`,
     inputs,
     confidence: lowestGrade(inputs),
     warnings,
