@@ -233,6 +233,16 @@ describe('GET /v1/observations', () => {
     expect(new Set(arrests.slice(1).map((r) => r[col]))).toEqual(new Set(['']));
   });
 
+  it("says which record a converted figure came from, and gives it that record's interval in proportion", async () => {
+    // "casi 300.000 plantas, equivalentes a 162 millones de dosis": [0.9, 1] × 162,000,000.
+    const { body } = await json<List<{ low: number; high: number; qualifier: string; derivedFrom?: string }>>(
+      '/v1/observations?indicator=pdi.seizures.cannabis_plants_doses',
+    );
+    expect(body.data.map((o) => [o.qualifier, o.low, o.high, o.derivedFrom])).toEqual([
+      ['exact', 145800000, 162000000, 'pdi.seizures.cannabis_plants:CL:2021:pdi.via.seguridadpublica.2022'],
+    ]);
+  });
+
   it('prefers JSON for a browser Accept and CSV only when it ranks at least as high', async () => {
     const browser = await app.request('/v1/events', {
       headers: { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },

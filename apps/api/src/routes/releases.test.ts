@@ -17,9 +17,9 @@ const fixture = (v: string): Record<string, PinnedResponse> =>
   ) as Record<string, PinnedResponse>;
 
 describe('kept releases, pinned with ?v=', () => {
-  it('keeps 0.1.0, 0.2.0, 0.3.0 and 0.4.0 (the current one)', () => {
-    expect(keptVersions).toEqual(['0.1.0', '0.2.0', '0.3.0', '0.4.0']);
-    expect(current.meta.version).toBe('0.4.0');
+  it('keeps 0.1.0 to 0.5.0 (the current one)', () => {
+    expect(keptVersions).toEqual(['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0']);
+    expect(current.meta.version).toBe('0.5.0');
   });
 
   it.each(keptVersions)('answers every pinned URL of release %s byte for byte as recorded', async (v) => {
@@ -88,7 +88,7 @@ describe('kept releases, pinned with ?v=', () => {
     expect(body).toMatchObject({
       type: '/docs#problem-version-not-available',
       invalidParams: [{ name: 'v', reason: 'release not held here' }],
-      allowed: ['0.1.0', '0.2.0', '0.3.0', '0.4.0'],
+      allowed: ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0'],
     });
     expect((await get('/v1?v=latest')).status).toBe(400);
   });
@@ -97,8 +97,8 @@ describe('kept releases, pinned with ?v=', () => {
     // (URLs the other tests do not ask for: the response cache keys on the URL, the store is per process.)
     const res = await app.request('/v1/sources?v=0.1.0');
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { allowed: string[] }).allowed).toEqual(['0.4.0']);
-    expect((await app.request('/v1/sources?v=0.4.0')).status).toBe(200);
+    expect(((await res.json()) as { allowed: string[] }).allowed).toEqual(['0.5.0']);
+    expect((await app.request('/v1/sources?v=0.5.0')).status).toBe(200);
   });
 });
 
@@ -110,6 +110,7 @@ describe('GET /v1/releases and /v1/corrections', () => {
       ['0.2.0', expect.any(String), '0.1.0'],
       ['0.3.0', '2026-11-29', '0.2.0'],
       ['0.4.0', '2026-11-29', '0.3.0'],
+      ['0.5.0', '2026-11-29', '0.4.0'],
     ]);
     expect(all.data[2]).toMatchObject({
       qualifierPolicy: '1.1.0',
@@ -117,8 +118,13 @@ describe('GET /v1/releases and /v1/corrections', () => {
       links: { self: '/v1?v=0.3.0', corrections: '/v1/corrections?since=0.2.0&v=0.3.0' },
     });
     expect(String(all.data[2]?.summary)).toMatch(/^Corrections: qualifier policy 1\.1/);
-    expect(all.data[3]).toMatchObject({
+    expect(all.data[4]).toMatchObject({
       contentHash: current.meta.contentHash,
+      qualifierPolicy: '1.3.0',
+      corrections: 1,
+      links: { self: '/v1?v=0.5.0', corrections: '/v1/corrections?since=0.4.0&v=0.5.0' },
+    });
+    expect(all.data[3]).toMatchObject({
       qualifierPolicy: '1.2.0',
       corrections: 1,
       links: { self: '/v1?v=0.4.0', corrections: '/v1/corrections?since=0.3.0&v=0.4.0' },
@@ -137,7 +143,7 @@ describe('GET /v1/releases and /v1/corrections', () => {
       }[];
     };
     const log = (await json('/v1/corrections')) as Log;
-    expect(log.data).toHaveLength(8);
+    expect(log.data).toHaveLength(9);
     expect(log.data[0]?.records[0]).toEqual({
       id: 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022',
       field: 'period',
@@ -149,8 +155,9 @@ describe('GET /v1/releases and /v1/corrections', () => {
     const since = ((await json('/v1/corrections?since=0.3.0')) as Log).data;
     expect(since.map((c) => [c.release, c.records.length, c.records[0]?.field, c.records[0]?.new])).toEqual([
       ['0.4.0', 7, 'high', null],
+      ['0.5.0', 2, 'low', 145800000],
     ]);
-    expect(((await json('/v1/corrections?since=0.4.0')) as Log).data).toEqual([]);
+    expect(((await json('/v1/corrections?since=0.5.0')) as Log).data).toEqual([]);
     expect(((await json('/v1/corrections?v=0.2.0')) as Log).data).toEqual([]);
     const one = (await json(
       '/v1/corrections?record=mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022',
@@ -163,6 +170,7 @@ describe('GET /v1/releases and /v1/corrections', () => {
       '0.2.0',
       '0.3.0',
       '0.4.0',
+      '0.5.0',
     ]);
   });
 });

@@ -46,6 +46,7 @@ const OBS_COLUMNS = [
   'period_status',
   'notes',
   'forecast',
+  'derived_from',
 ];
 const CHANGE_COLUMNS = [
   'indicator',
@@ -62,6 +63,7 @@ const CHANGE_COLUMNS = [
   'period_status',
   'notes',
   'forecast',
+  'derived_from',
 ];
 const REQUIRED_OBS = ['indicator', 'geo', 'period', 'value', 'qualifier', 'source', 'confidence', 'quote'];
 const REQUIRED_CHANGE = [
@@ -339,6 +341,7 @@ function readRow<T extends { id: string }>(
     confidence: cells.confidence?.trim(),
     quoteCheck,
     periodStatus: optional(cells.period_status),
+    derivedFrom: optional(cells.derived_from),
     notes: optional(cells.notes),
     ...(forecast ? { forecast: true } : {}),
   });
@@ -349,9 +352,11 @@ function readRow<T extends { id: string }>(
         ? 'quote_check'
         : z.column === 'periodStatus'
           ? 'period_status'
-          : z.column === 'low' || z.column === 'high'
-            ? kind.numberColumn
-            : z.column,
+          : z.column === 'derivedFrom'
+            ? 'derived_from'
+            : z.column === 'low' || z.column === 'high'
+              ? kind.numberColumn
+              : z.column,
       z.message,
     );
   ctx.unreadable.record.set(id, `${file}:${line}`);

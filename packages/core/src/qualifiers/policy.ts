@@ -6,7 +6,16 @@
 import { decimals } from '../metrics/decimal.js';
 
 /** Version of the qualifier policy; bump on any change to a rule. */
-export const QUALIFIER_POLICY_VERSION = '1.2.0';
+export const QUALIFIER_POLICY_VERSION = '1.3.0';
+
+/**
+ * Since 1.3.0: a figure converted from another in the same words ("casi 300.000 plantas, equivalentes a
+ * 162 millones de dosis") names it in `derived_from` and inherits its interval in proportion: the doses
+ * are [0.9, 1] × 162 millions, as the plants are [0.9, 1] × 300,000 (an open end stays open), joined
+ * with the figure's own qualifier's interval. Applied by the loader (src/loader/derived.ts).
+ */
+export const DERIVED_INHERIT =
+  'derived figures inherit the approximation of the figure they were converted from';
 
 /** Every qualifier a record may carry. */
 export const QUALIFIERS = [

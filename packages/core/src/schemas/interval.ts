@@ -21,3 +21,12 @@ export const openEnd = (end: 'low' | 'high') =>
  */
 export const withinEnds = (low: number | null, value: number, high: number | null): boolean =>
   (low === null || low <= value) && (high === null || value <= high);
+
+/** The record a figure was converted from in the same words; it inherits that record's interval. */
+export const derivedFromSchema = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(
+    'The id of the record this figure was converted from in the same words ("casi 300.000 plantas, equivalentes a 162 millones de dosis"): it inherits that record\'s interval in proportion (qualifier policy 1.3).',
+  );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { qualifierSchema } from '../qualifiers/schema.js';
 import { confidenceSchema, geoSchema, idSchema, languageSchema } from './common.js';
-import { openEnd, withinEnds } from './interval.js';
+import { derivedFromSchema, openEnd, withinEnds } from './interval.js';
 import { periodSchema, periodStatusSchema } from './period.js';
 
 /**
@@ -33,6 +33,7 @@ export const observationSchema = z
       .describe(
         'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
       ),
+    derivedFrom: derivedFromSchema,
     notes: z.string().optional(),
   })
   .strict()
