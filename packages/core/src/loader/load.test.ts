@@ -142,7 +142,7 @@ describe('loadDataset()', () => {
     edit(SEED, (t) => t.replace('quote_check', 'quote_chek'));
     // The rows of that file are not read with a wrong header, and nothing cascades from them.
     expect(problems()).toEqual([
-      `data/${SEED}:1: unknown column quote_chek (did you mean quote_check for quote_chek? the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes,forecast)`,
+      `data/${SEED}:1: unknown column quote_chek (did you mean quote_check for quote_chek? the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes,forecast,derived_from)`,
     ]);
   });
 
