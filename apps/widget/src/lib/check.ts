@@ -60,8 +60,8 @@ const MODELS: Record<Params['view'], (d: R) => boolean> = {
         str(r.rate) &&
         str(r.rateRange) &&
         num(r.value) &&
-        num(r.low) &&
-        num(r.high),
+        (r.low === null || num(r.low)) &&
+        (r.high === null || num(r.high)),
     ),
   statement: (d) =>
     obj(d.statement) && str(d.statement.claim) && str(d.statement.who) && arr(d.statement.evidence, row),

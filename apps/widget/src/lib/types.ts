@@ -59,7 +59,8 @@ export interface ComparisonRec {
   sentence: Bilingual;
   caveats: { es: string[]; en: string[] };
   /** Annual rate of each change, in `key` order. */
-  rates: { value: number; low: number; high: number }[];
+  /** Each change's annual rate; a null end is open (a change reported as "more than X"). */
+  rates: { value: number; low: number | null; high: number | null }[];
 }
 
 /** Everything one widget draws: a subset of the dataset (or of the API's answers) plus its version. */

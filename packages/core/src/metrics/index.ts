@@ -18,7 +18,7 @@ export { impliedBase } from './impliedBase.js';
 export { impliedLevel } from './impliedLevel.js';
 export { impliedPart } from './impliedPart.js';
 export { indexTo } from './indexTo.js';
-export { type Estimate, type Interval, toInterval } from './interval.js';
+export { type Estimate, endsOf, type Interval, isOpen, jsonEnds, toInterval } from './interval.js';
 export { percentChange } from './percentChange.js';
 export {
   type PrePostComparison,

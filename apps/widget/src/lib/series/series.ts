@@ -25,8 +25,9 @@ export interface SeriesPoint {
   key: number;
   /** `null` for a period with no data: a gap, never a zero. */
   value: number | null;
-  low: number;
-  high: number;
+  /** The interval; null: open at that end ("más de 2.300" has no upper bound). */
+  low: number | null;
+  high: number | null;
   approximate: boolean;
   label: string;
   /** The interval as read, for approximate values ("2.413–2.681"); else empty. */
@@ -122,8 +123,8 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
       // Core's rate metric: the count per 100,000 with INE population of the same place and period,
       // with its guards (a count of people or events, not a year to date); a refusal is a gap.
       const r = rateOf(sel, o);
-      if (r.metric === undefined || r.value === null || r.low === null || r.high === null)
-        return gap(period, plabel, key);
+      // A null end of a rate is open (a count reported as "more than X"), not a gap.
+      if (r.metric === undefined || r.value === null) return gap(period, plabel, key);
       const approximate = r.inputs.some((i) => isApprox(i.qualifier));
       const label = formatNumber(r.value, p.lang, { maximumFractionDigits: 1 });
       return {
@@ -194,7 +195,9 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   const span = `${formatPeriod(points[0]?.period ?? '', p.lang)}–${formatPeriod(points[points.length - 1]?.period ?? '', p.lang)}`;
   const title = `${ind.name[p.lang]}${rolling ? ` (${s.rolling12})` : ''}, ${place}, ${span}`;
   const sources = [...new Set([...obs.map((o) => o.source), ...(perRate ? pop.map((o) => o.source) : [])])];
-  const max = Math.max(...points.map((x) => (x.value === null ? 0 : x.high)));
+  // The axis reaches the highest bound there is. An open end has none: its whisker runs to the top of
+  // the plot, so the axis leaves a fifth more room above its value for the whisker to show.
+  const max = Math.max(...points.map((x) => (x.value === null ? 0 : (x.high ?? x.value * 1.2))));
   const ticks = niceTicks(max).map((value) => ({ value, label: formatNumber(value, p.lang) }));
   const approx = points.some((x) => x.approximate && x.value !== null);
   return {
