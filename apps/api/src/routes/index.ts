@@ -57,7 +57,8 @@ const body = {
     ...Object.fromEntries(METRICS.map((m) => [`metrics.${m}`, `/v1/metrics/${m}`])),
     downloads: '/v1/downloads',
     ...Object.fromEntries(
-      downloads.map((d) => [`downloads.${d.name.replace(/\.[^.]*$/, '')}`, `/v1/downloads/${d.name}`]),
+      // downloads.observations, downloads.cead-comuna-month.arrow, downloads.cead-comuna-month.csv.gz
+      downloads.map((d) => [`downloads.${d.name.replace(/\.csv$/, '')}`, `/v1/downloads/${d.name}`]),
     ),
     pinned: `/v1?v=${meta.version}`,
     openapi: '/openapi.json',
