@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
 import { API_VERSION, meta } from './lib/data.js';
 import { isDownloadPath } from './lib/downloads.js';
+import { releases } from './lib/releases.js';
 import { caching } from './middleware/caching/index.js';
 import { CSV_PATHS, stripCsvSuffix } from './middleware/csv/index.js';
 import {
@@ -26,6 +27,7 @@ import { indexRoutes } from './routes/index.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { metricRoutes, unknownMetric } from './routes/metrics.js';
 import { observationRoutes } from './routes/observations.js';
+import { releaseRoutes } from './routes/releases.js';
 import { sourceRoutes } from './routes/sources.js';
 import { statementRoutes } from './routes/statements.js';
 
@@ -45,6 +47,8 @@ base.use('*', methodNotAllowedProblem(base));
 base.use('*', corsOpen);
 base.use('*', securityHeaders);
 base.use('*', caching());
+// Which release a /v1 request reads: ?v= pins a kept one (a 404 problem for any other).
+base.use('/v1/*', releases());
 base.onError(onError);
 base.notFound(notFoundProblem(unknownMetric));
 
@@ -58,6 +62,7 @@ const app = base
   .route('/v1', statementRoutes)
   .route('/v1', eventRoutes)
   .route('/v1', metricRoutes)
+  .route('/v1', releaseRoutes)
   .route('/v1', downloadRoutes)
   .route('/', healthRoutes);
 

@@ -1,7 +1,9 @@
 // The Hono environment shared by the app and its routes: what middleware leaves for handlers, and the
 // bindings a runtime passes in (Workers: vars and the assets binding from wrangler.jsonc; Node: the
 // values src/node.ts reads from its environment).
+import type { ReleaseView } from './lib/data.js';
 import type { DownloadStore } from './lib/downloads.js';
+import type { ReleaseStore } from './lib/releases.js';
 
 export type Format = 'json' | 'csv';
 
@@ -16,6 +18,8 @@ export interface Bindings {
   DOWNLOADS?: DownloadStore;
   /** Workers static-assets binding. */
   ASSETS?: { fetch(request: Request): Promise<Response> };
+  /** Where kept releases' manifests are read from (Node: the disk; Workers: the static assets). */
+  RELEASES?: ReleaseStore;
 }
 
 export interface AppEnv {
@@ -25,5 +29,9 @@ export interface AppEnv {
     format: Format;
     /** Set by a handler whose body is a stream: the response cache must not read it whole. */
     streamed?: boolean;
+    /** The release the request reads (releases middleware); the current one when not pinned. */
+    view: ReleaseView;
+    /** The version ?v= pinned, when it did. */
+    pinned: string | undefined;
   };
 }

@@ -11,6 +11,7 @@ import { ResponseCache } from './middleware/response-cache/index.js';
 import { readConfig } from './server/config.js';
 import { diskStore } from './server/downloads.js';
 import { createFrontDoor } from './server/front.js';
+import { diskReleases } from './server/releases.js';
 import { provideStoreFromDisk } from './store-node.js';
 
 provideStoreFromDisk();
@@ -37,6 +38,8 @@ const server = createServer(
     bindings: {
       MT0_CACHE_MB: '0',
       DOWNLOADS: diskStore(),
+      // Kept releases are read from @mt0/core's releases/ when a pinned URL first asks for an older one.
+      RELEASES: diskReleases(),
       ...(config.publicOrigin ? { PUBLIC_ORIGIN: config.publicOrigin } : {}),
       TRUST_PROXY: config.trustProxy ? '1' : '0',
     },

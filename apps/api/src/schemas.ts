@@ -126,7 +126,7 @@ export const versionParam = z
   .regex(/^\d+\.\d+\.\d+$/, 'expected a release version such as 0.1.0')
   .optional()
   .openapi({
-    description: `Pin a dataset release (current: ${meta.version}). A pinned URL never changes and is served with \`Cache-Control: immutable\`; a release this server does not hold is a 404.`,
+    description: `Pin a kept dataset release (current: ${meta.version}; every kept one is at /v1/releases). A pinned URL never changes and is served with \`Cache-Control: immutable\`; a release this server does not hold is a 404 problem listing the ones it does.`,
     example: meta.version,
   });
 

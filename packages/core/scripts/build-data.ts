@@ -9,6 +9,7 @@ import { checkReleases } from '../src/loader/releases.js';
 import { releaseDate, writeDatasetFiles } from './dataset-files.js';
 import { writeDownloads, writeManifest } from './downloads.js';
 import { DATA_DIR, DIST_DIR, PACKAGE_ROOT } from './paths.js';
+import { writeReleaseList } from './release-list.js';
 
 const { dataset, issues } = loadDataset(DATA_DIR);
 if (!dataset) {
@@ -21,6 +22,7 @@ if (!dataset) {
 // The release's date (what embeds show next to the version), when these records are that kept release.
 dataset.meta.releaseDate = releaseDate(dataset, join(PACKAGE_ROOT, 'releases'));
 const bytes = writeDatasetFiles(dataset, DIST_DIR);
+writeReleaseList(join(PACKAGE_ROOT, 'releases'), DIST_DIR);
 const files = writeDownloads(dataset, join(DIST_DIR, 'downloads'));
 writeManifest(DIST_DIR, files, dataset.meta.version);
 console.log(

@@ -5,12 +5,9 @@
 import type { MetricResult, Refusal } from '@mt0/core/metrics';
 import { METRIC_UNITS, type MetricQuery, type MetricUnit } from '@mt0/core/registry';
 import { select } from '@mt0/core/select';
-import { dataset } from './data.js';
+import type { ReleaseView } from './data.js';
 import { ProblemError, type ProblemSlug } from './problem.js';
 import { recordsWithStore, storePlaceOf } from './store-records.js';
-
-/** The dataset's selection indexes, built once when the module loads. */
-const selection = select(dataset);
 
 /** Every metric, in the order /v1/metrics lists them. */
 export const METRICS: readonly string[] = METRIC_UNITS.map((m) => m.name);
@@ -34,10 +31,10 @@ export function refusalProblem(r: Refusal): ProblemError {
 }
 
 /** The result of `unit` for a validated query, or a thrown ProblemError for the middleware to render. */
-export function runMetric(unit: MetricUnit, query: MetricQuery): MetricResult {
+export function runMetric(d: ReleaseView, unit: MetricUnit, query: MetricQuery): MetricResult {
   // A comuna, or a place's months, are in the store: the same unit runs over the dataset plus them.
   const geo = storePlaceOf(query);
-  const sel = geo === undefined ? selection : select(recordsWithStore(geo));
+  const sel = geo === undefined ? d.selection : select(recordsWithStore(geo));
   const out = unit.run(sel as unknown as Parameters<MetricUnit['run']>[0], query);
   if (out.metric === undefined) throw refusalProblem(out);
   return out;

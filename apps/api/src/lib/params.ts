@@ -3,7 +3,7 @@
 // ProblemError naming the parameter; nothing here can throw anything else.
 import type { Confidence } from '@mt0/core/schemas';
 import { parsePeriod } from '@mt0/core/schemas';
-import { indicators, meta, sources } from './data.js';
+import type { ReleaseView } from './data.js';
 import { placeParam } from './places.js';
 import { echo, invalidParam } from './problem.js';
 
@@ -43,22 +43,23 @@ function checkIds(
   return [...ids];
 }
 
-export const indicatorList = (name: string, v: QueryValue) => {
+export const indicatorList = (d: ReleaseView, name: string, v: QueryValue) => {
   const ids = list(name, v);
-  return ids && checkIds(name, ids, indicators, 'indicator');
+  return ids && checkIds(name, ids, d.indicators, 'indicator');
 };
 
-export const sourceList = (name: string, v: QueryValue) => {
+export const sourceList = (d: ReleaseView, name: string, v: QueryValue) => {
   const ids = list(name, v);
-  return ids && checkIds(name, ids, sources, 'source');
+  return ids && checkIds(name, ids, d.sources, 'source');
 };
 
 /** A place id, an alias such as a CUT number (`13`), any case → the id (core's resolver), or a problem naming `name`. */
-export function geoId(name: string, value: string): string {
-  return placeParam(name, value).id;
+export function geoId(d: ReleaseView, name: string, value: string): string {
+  return placeParam(d, name, value).id;
 }
 
-export const geoList = (name: string, v: QueryValue) => list(name, v)?.map((g) => geoId(name, g));
+export const geoList = (d: ReleaseView, name: string, v: QueryValue) =>
+  list(name, v)?.map((g) => geoId(d, name, g));
 
 const GRADES: readonly Confidence[] = ['A', 'B', 'C'];
 
@@ -98,11 +99,16 @@ function fnv1a(text: string): string {
 
 const b64url = (s: string) => btoa(s).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
 
-export function encodeCursor(offset: number, queryKey: string): string {
-  return b64url(`${offset}.${fnv1a(`${meta.contentHash}|${queryKey}`)}`);
+export function encodeCursor(d: ReleaseView, offset: number, queryKey: string): string {
+  return b64url(`${offset}.${fnv1a(`${d.meta.contentHash}|${queryKey}`)}`);
 }
 
-export function decodeCursor(name: string, cursor: string | undefined, queryKey: string): number {
+export function decodeCursor(
+  d: ReleaseView,
+  name: string,
+  cursor: string | undefined,
+  queryKey: string,
+): number {
   if (cursor === undefined) return 0;
   let text: string;
   try {
@@ -113,7 +119,7 @@ export function decodeCursor(name: string, cursor: string | undefined, queryKey:
   }
   const m = /^(\d{1,9})\.([0-9a-z]+)$/.exec(text);
   if (!m) throw invalidParam(name, 'is not a cursor this API issued; follow links.next as given');
-  if (m[2] !== fnv1a(`${meta.contentHash}|${queryKey}`)) {
+  if (m[2] !== fnv1a(`${d.meta.contentHash}|${queryKey}`)) {
     throw invalidParam(name, 'belongs to another query or dataset release; start again without a cursor');
   }
   return Number(m[1]);

@@ -4,12 +4,11 @@
 // problem with a short did-you-mean (`suggestions`), never the list of every place.
 import { type PlaceLevel, type PlaceRecord, resolvePlace } from '@mt0/core/places';
 import type { GeoEntry } from '@mt0/core/schemas';
-import { select } from '@mt0/core/select';
-import { dataset } from './data.js';
+import { current, type ReleaseView } from './data.js';
 import { echo, ProblemError } from './problem.js';
 
-/** The dataset's places, indexed once (the index `select` builds and caches per dataset). */
-export const placeIndex = select(dataset).places;
+/** The current release's places: what the store's comuna × month tables are keyed by. */
+export const placeIndex = current.placeIndex;
 
 /** A place as a did-you-mean lists it: enough to choose, not the whole record. */
 export interface PlaceSuggestion {
@@ -41,11 +40,12 @@ const named = (ps: readonly PlaceRecord[]) =>
  * (a name two places bear: Valparaíso) or "not a comuna" when `level` restricts it.
  */
 export function placeParam(
+  d: ReleaseView,
   name: string,
   value: string,
   level?: PlaceLevel | readonly PlaceLevel[],
 ): GeoEntry {
-  const r = resolvePlace(placeIndex, value, level === undefined ? {} : { level });
+  const r = resolvePlace(d.placeIndex, value, level === undefined ? {} : { level });
   if (r.ok) return r.place as GeoEntry;
   let reason: string;
   let suggestions: PlaceRecord[];

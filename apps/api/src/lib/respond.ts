@@ -3,7 +3,7 @@
 import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '@mt0/core/csv';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { meta } from './data.js';
+import { viewOf } from './data.js';
 import { canonicalPathAndQuery, pathAndQuery } from './url.js';
 
 export interface Page<T> {
@@ -42,12 +42,17 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
 export const sortedJoin = (ids: readonly string[] | undefined) => ids && [...ids].sort().join('+');
 
 /** "mt0-observations-cead.cases.drugs-CL-v0.1.0.csv": the collection, its main filters, the release. */
-export function csvFilename(collection: string, parts: readonly (string | undefined)[]): string {
+export function csvFilename(
+  c: Context<AppEnv>,
+  collection: string,
+  parts: readonly (string | undefined)[],
+): string {
   const filters = parts.filter((p): p is string => Boolean(p)).map(safe);
-  return `mt0-${[collection, ...filters].join('-')}-v${meta.version}.csv`;
+  return `mt0-${[collection, ...filters].join('-')}-v${viewOf(c).meta.version}.csv`;
 }
 
-export function listBody<T>(c: Context, page: Page<T>) {
+export function listBody<T>(c: Context<AppEnv>, page: Page<T>) {
+  const { meta } = viewOf(c);
   const self = selfLink(c);
   return {
     data: page.rows as T[],

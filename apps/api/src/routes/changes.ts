@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { changeColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { changes } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { confidenceSet, geoList, indicatorList, sourceList } from '../lib/params.js';
 import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
@@ -30,11 +30,12 @@ const route = createRoute({
 
 export const changeRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
   const q = c.req.valid('query');
-  const inds = indicatorList('indicator', q.indicator);
-  const geoIds = geoList('geo', q.geo);
-  const srcs = sourceList('source', q.source);
+  const d = viewOf(c);
+  const inds = indicatorList(d, 'indicator', q.indicator);
+  const geoIds = geoList(d, 'geo', q.geo);
+  const srcs = sourceList(d, 'source', q.source);
   const grades = confidenceSet('confidence', q.confidence);
-  const rows = changes.filter(
+  const rows = d.changes.filter(
     (x) =>
       (!inds || inds.includes(x.indicator)) &&
       (!geoIds || geoIds.includes(x.geo)) &&
@@ -47,7 +48,7 @@ export const changeRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
       c,
       changeColumns,
       page,
-      csvFilename('changes', [sortedJoin(inds), sortedJoin(geoIds)]),
+      csvFilename(c, 'changes', [sortedJoin(inds), sortedJoin(geoIds)]),
     ) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { eventColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { eventList, events, meta } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { indicatorList } from '../lib/params.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
@@ -38,20 +38,22 @@ const itemRoute = createRoute({
 export const eventRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, (c) => {
     const q = c.req.valid('query');
-    const inds = indicatorList('indicator', q.indicator);
+    const d = viewOf(c);
+    const inds = indicatorList(d, 'indicator', q.indicator);
     const breaks = q.breaksSeries === undefined ? undefined : q.breaksSeries === 'true';
-    const rows = eventList.filter(
+    const rows = d.eventList.filter(
       (e) =>
         (!inds || e.indicators.length === 0 || e.indicators.some((i) => inds.includes(i))) &&
         (breaks === undefined || e.breaksSeries === breaks),
     );
     const page = { rows, total: rows.length };
     if (c.var.format === 'csv')
-      return csvResponse(c, eventColumns, page, csvFilename('events', [sortedJoin(inds)])) as never;
+      return csvResponse(c, eventColumns, page, csvFilename(c, 'events', [sortedJoin(inds)])) as never;
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })
   .openapi(itemRoute, (c) => {
     const { id } = c.req.valid('param');
+    const { events, meta } = viewOf(c);
     const data = events.get(id);
     if (!data) throw new ProblemError('not-found', `No event ${echo(id)}; the list is at /v1/events.`);
     return c.json({ data, meta: { datasetVersion: meta.version } }, 200);

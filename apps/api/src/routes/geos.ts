@@ -7,9 +7,9 @@ import type { CsvColumn } from '@mt0/core/csv';
 import { listPlaces, type PlaceLevel, searchPlaces } from '@mt0/core/places';
 import type { GeoEntry } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
-import { meta } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { list as listParam } from '../lib/params.js';
-import { placeIndex, placeParam } from '../lib/places.js';
+import { placeParam } from '../lib/places.js';
 import { invalidParam } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
@@ -125,27 +125,34 @@ function levelsOf(value: string | string[] | undefined): PlaceLevel[] | undefine
 export const geoRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, (c) => {
     const q = c.req.valid('query');
+    const d = viewOf(c);
     const level = levelsOf(q.level);
     const parent =
-      q.parent === undefined ? undefined : placeParam('parent', q.parent, ['country', 'region']).id;
+      q.parent === undefined ? undefined : placeParam(d, 'parent', q.parent, ['country', 'region']).id;
     const filter = { ...(level ? { level } : {}), ...(parent ? { parent } : {}) };
     let all: Row[];
     let limit = q.limit;
     if (q.q !== undefined && q.q.trim() !== '') {
       limit ??= 20;
-      all = searchPlaces(placeIndex, q.q, { ...filter, limit: Number.POSITIVE_INFINITY }).map((m) => ({
+      all = searchPlaces(d.placeIndex, q.q, { ...filter, limit: Number.POSITIVE_INFINITY }).map((m) => ({
         ...(m.place as GeoEntry),
         match: m.match,
         matched: m.matched,
       }));
-    } else all = listPlaces(placeIndex, filter) as GeoEntry[];
+    } else all = listPlaces(d.placeIndex, filter) as GeoEntry[];
     const page = { rows: limit === undefined ? all : all.slice(0, limit), total: all.length };
     if (c.var.format === 'csv')
-      return csvResponse(c, geoColumns, page, csvFilename('geos', [level?.join('+'), parent, q.q])) as never;
+      return csvResponse(
+        c,
+        geoColumns,
+        page,
+        csvFilename(c, 'geos', [level?.join('+'), parent, q.q]),
+      ) as never;
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })
   .openapi(itemRoute, (c) => {
     const { id } = c.req.valid('param');
-    const data = placeParam('id', id);
-    return c.json({ data, meta: { datasetVersion: meta.version } }, 200);
+    const d = viewOf(c);
+    const data = placeParam(d, 'id', id);
+    return c.json({ data, meta: { datasetVersion: d.meta.version } }, 200);
   });

@@ -2,7 +2,7 @@
 // hash, licence and citation, and how to pin a release.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
-import { API_VERSION, meta } from '../lib/data.js';
+import { API_VERSION, type ReleaseView, viewOf } from '../lib/data.js';
 import { downloads } from '../lib/downloads.js';
 import { METRICS } from '../lib/metrics.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
@@ -36,7 +36,8 @@ const route = createRoute({
   responses: { 200: jsonOk(IndexSchema, 'The index.'), ...notModified, ...errors },
 });
 
-const body = {
+/** The index of one release (the current one, or the one ?v= pins). */
+const bodyOf = ({ meta }: ReleaseView) => ({
   name: meta.name,
   apiVersion: API_VERSION,
   datasetVersion: meta.version,
@@ -53,6 +54,8 @@ const body = {
     changes: '/v1/changes',
     statements: '/v1/statements',
     events: '/v1/events',
+    releases: '/v1/releases',
+    corrections: '/v1/corrections',
     metrics: '/v1/metrics',
     ...Object.fromEntries(METRICS.map((m) => [`metrics.${m}`, `/v1/metrics/${m}`])),
     downloads: '/v1/downloads',
@@ -65,7 +68,17 @@ const body = {
     docs: '/docs',
     health: '/healthz',
   },
-  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable). Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
-};
+  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable). Every kept release is listed at /v1/releases and answers its own v=. Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
+});
 
-export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => c.json(body, 200));
+const bodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();
+
+export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
+  const view = viewOf(c);
+  let body = bodies.get(view);
+  if (!body) {
+    body = bodyOf(view);
+    bodies.set(view, body);
+  }
+  return c.json(body, 200);
+});

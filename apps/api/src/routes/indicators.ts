@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { indicatorColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { indicatorSummaries, indicatorSummaryById, meta } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
@@ -45,14 +45,16 @@ const itemRoute = createRoute({
 export const indicatorRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, (c) => {
     const { role } = c.req.valid('query');
+    const { indicatorSummaries } = viewOf(c);
     const rows = role ? indicatorSummaries.filter((i) => i.role === role) : indicatorSummaries;
     const page = { rows, total: rows.length };
     if (c.var.format === 'csv')
-      return csvResponse(c, indicatorColumns, page, csvFilename('indicators', [role])) as never;
+      return csvResponse(c, indicatorColumns, page, csvFilename(c, 'indicators', [role])) as never;
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })
   .openapi(itemRoute, (c) => {
     const { id } = c.req.valid('param');
+    const { indicatorSummaryById, meta } = viewOf(c);
     const data = indicatorSummaryById.get(id);
     if (!data)
       throw new ProblemError('not-found', `No indicator ${echo(id)}; the list is at /v1/indicators.`);

@@ -16,8 +16,9 @@ import {
   rate,
   share,
 } from '@mt0/core/registry';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { meta } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { METRICS, runMetric } from '../lib/metrics.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
@@ -191,7 +192,8 @@ const handler =
         unit.params.find((p) => p.name === k)?.kind === 'boolean' ? v === 'true' : v,
       ]),
     );
-    return c.json(runMetric(unit, query as Parameters<typeof runMetric>[1]), 200);
+    const d = viewOf(c as unknown as Context<AppEnv>);
+    return c.json(runMetric(d, unit, query as Parameters<typeof runMetric>[2]), 200);
   };
 
 const MetricList = z
@@ -235,7 +237,7 @@ export const metricRoutes = new OpenAPIHono<AppEnv>()
     c.json(
       {
         data: METRIC_UNITS.map((m) => ({ name: m.name, href: `/v1/metrics/${m.name}`, summary: m.summary })),
-        meta: { datasetVersion: meta.version },
+        meta: { datasetVersion: viewOf(c).meta.version },
       },
       200,
     ),

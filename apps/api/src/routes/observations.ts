@@ -6,7 +6,7 @@ import { observationColumns } from '@mt0/core/csv';
 import type { Observation } from '@mt0/core/schemas';
 import { comparePeriods, periodWithin } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
-import { observations, observationsByIndicator, observationsBySeries } from '../lib/data.js';
+import { current, type ReleaseView, viewOf } from '../lib/data.js';
 import {
   confidenceSet,
   decodeCursor,
@@ -16,7 +16,6 @@ import {
   periodPoint,
   sourceList,
 } from '../lib/params.js';
-import { placeIndex } from '../lib/places.js';
 import { ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
@@ -52,6 +51,7 @@ const route = createRoute({
 });
 
 function candidates(
+  { observations, observationsByIndicator, observationsBySeries }: ReleaseView,
   indicatorIds: string[] | undefined,
   geoIds: string[] | undefined,
 ): readonly Observation[] {
@@ -65,16 +65,28 @@ function candidates(
 
 export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
   const q = c.req.valid('query');
-  const indicatorIds = indicatorList('indicator', q.indicator);
-  const geoIds = geoList('geo', q.geo);
+  const d = viewOf(c);
+  const indicatorIds = indicatorList(d, 'indicator', q.indicator);
+  const geoIds = geoList(d, 'geo', q.geo);
   // What only the store holds — a comuna, months, the places inside a place, rates — is read from it.
   if (
     q.resolution !== undefined ||
     q.level !== undefined ||
     q.per100k !== undefined ||
-    geoIds?.some((g) => placeIndex.byId.get(g)?.level === 'comuna')
-  )
+    geoIds?.some((g) => d.placeIndex.byId.get(g)?.level === 'comuna')
+  ) {
+    // The store's tables are the current build's, not kept per release: never under another release's pin.
+    if (d !== current)
+      throw new ProblemError(
+        'version-not-available',
+        `Comuna, monthly and per-100,000 figures come from the store, which holds release ${current.meta.version} only; drop v= or pin v=${current.meta.version}.`,
+        {
+          invalidParams: [{ name: 'v', reason: 'the store is not kept per release' }],
+          allowed: [current.meta.version],
+        },
+      );
     return storeObservations(c, q, indicatorIds, geoIds) as never;
+  }
   const from = periodPoint('from', q.from);
   const to = periodPoint('to', q.to);
   if (from !== undefined && to !== undefined && comparePeriods(from, to) > 0) {
@@ -89,13 +101,13 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
       },
     );
   }
-  const sourceIds = sourceList('source', q.source);
+  const sourceIds = sourceList(d, 'source', q.source);
   const grades = confidenceSet('confidence', q.confidence);
   const limit = q.limit ?? PAGE_LIMIT.default;
 
   const geoSet = geoIds && !indicatorIds ? new Set(geoIds) : undefined;
   const sourceSet = sourceIds ? new Set(sourceIds) : undefined;
-  const rows = candidates(indicatorIds, geoIds).filter(
+  const rows = candidates(d, indicatorIds, geoIds).filter(
     (o) =>
       (!geoSet || geoSet.has(o.geo)) &&
       (!sourceSet || sourceSet.has(o.source)) &&
@@ -110,15 +122,15 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
     sourceIds?.sort() ?? null,
     [...grades].sort(),
   ]);
-  const offset = decodeCursor('cursor', q.cursor, queryKey);
+  const offset = decodeCursor(d, 'cursor', q.cursor, queryKey);
   const end = offset + limit;
   const page = {
     rows: rows.slice(offset, end),
     total: rows.length,
-    next: end < rows.length ? encodeCursor(end, queryKey) : undefined,
+    next: end < rows.length ? encodeCursor(d, end, queryKey) : undefined,
   };
   if (c.var.format === 'csv') {
-    const name = csvFilename('observations', [sortedJoin(indicatorIds), sortedJoin(geoIds), from, to]);
+    const name = csvFilename(c, 'observations', [sortedJoin(indicatorIds), sortedJoin(geoIds), from, to]);
     return csvResponse(c, observationColumns, page, name) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { sourceColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { meta, sourceSummaries, sourceSummaryById } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
@@ -35,13 +35,15 @@ const itemRoute = createRoute({
 
 export const sourceRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, (c) => {
+    const { sourceSummaries } = viewOf(c);
     const page = { rows: sourceSummaries, total: sourceSummaries.length };
     if (c.var.format === 'csv')
-      return csvResponse(c, sourceColumns, page, csvFilename('sources', [])) as never;
+      return csvResponse(c, sourceColumns, page, csvFilename(c, 'sources', [])) as never;
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })
   .openapi(itemRoute, (c) => {
     const { id } = c.req.valid('param');
+    const { sourceSummaryById, meta } = viewOf(c);
     const data = sourceSummaryById.get(id);
     if (!data) throw new ProblemError('not-found', `No source ${echo(id)}; the list is at /v1/sources.`);
     return c.json({ data, meta: { datasetVersion: meta.version } }, 200);

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { statementColumns } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
-import { meta, statementById, statements } from '../lib/data.js';
+import { viewOf } from '../lib/data.js';
 import { indicatorList, sourceList } from '../lib/params.js';
 import { echo, ProblemError } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, sortedJoin, VARY_ACCEPT } from '../lib/respond.js';
@@ -42,19 +42,26 @@ const itemRoute = createRoute({
 export const statementRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, (c) => {
     const q = c.req.valid('query');
-    const inds = indicatorList('indicator', q.indicator);
-    const srcs = sourceList('source', q.source);
-    const rows = statements.filter(
+    const d = viewOf(c);
+    const inds = indicatorList(d, 'indicator', q.indicator);
+    const srcs = sourceList(d, 'source', q.source);
+    const rows = d.statements.filter(
       (s) => (!inds || s.indicators.some((i) => inds.includes(i))) && (!srcs || srcs.includes(s.source)),
     );
     const page = { rows, total: rows.length };
     if (c.var.format === 'csv') {
-      return csvResponse(c, statementColumns, page, csvFilename('statements', [sortedJoin(inds)])) as never;
+      return csvResponse(
+        c,
+        statementColumns,
+        page,
+        csvFilename(c, 'statements', [sortedJoin(inds)]),
+      ) as never;
     }
     return c.json(listBody(c, page), 200, VARY_ACCEPT);
   })
   .openapi(itemRoute, (c) => {
     const { id } = c.req.valid('param');
+    const { statementById, meta } = viewOf(c);
     const data = statementById.get(id);
     if (!data)
       throw new ProblemError('not-found', `No statement ${echo(id)}; the list is at /v1/statements.`);

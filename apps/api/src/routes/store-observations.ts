@@ -8,6 +8,7 @@ import type { Confidence } from '@mt0/core/schemas';
 import type { StoreIndicator } from '@mt0/store';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
+import { current } from '../lib/data.js';
 import { confidenceSet, decodeCursor, encodeCursor, periodPoint, sourceList } from '../lib/params.js';
 import { placeIndex } from '../lib/places.js';
 import { invalidParam } from '../lib/problem.js';
@@ -74,7 +75,7 @@ export function storeObservations(
   }
   const from = periodPoint('from', q.from);
   const to = periodPoint('to', q.to);
-  const sourceIds = sourceList('source', q.source);
+  const sourceIds = sourceList(current, 'source', q.source);
   const grades = confidenceSet('confidence', q.confidence);
   indicators = indicators.filter(
     (i) => (!sourceIds || sourceIds.includes(i.source)) && grades.has((i.confidence ?? 'B') as Confidence),
@@ -114,14 +115,14 @@ export function storeObservations(
     to ?? null,
     query.per100k,
   ]);
-  const offset = decodeCursor('cursor', q.cursor, queryKey);
+  const offset = decodeCursor(current, 'cursor', q.cursor, queryKey);
   const csv = c.var.format === 'csv';
   // CSV without a limit streams every row; JSON (and CSV with a limit) is paged.
   const limit = q.limit ?? (csv ? Number.POSITIVE_INFINITY : PAGE_LIMIT.default);
   const end = offset + limit;
-  const next = end < total ? encodeCursor(end, queryKey) : undefined;
+  const next = end < total ? encodeCursor(current, end, queryKey) : undefined;
   if (csv) {
-    const name = csvFilename('observations', [
+    const name = csvFilename(c, 'observations', [
       indicatorIds?.join('+'),
       geoIds?.join('+'),
       q.level,

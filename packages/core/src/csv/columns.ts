@@ -51,8 +51,9 @@ export const indicatorColumns: readonly CsvColumn<IndicatorSummary>[] = [
   ['unit_short_es', (r) => r.unitShort.es],
   ['unit_short_en', (r) => r.unitShort.en],
   ['role', (r) => r.role],
-  ['role_reason_es', (r) => r.roleReason.es],
-  ['role_reason_en', (r) => r.roleReason.en],
+  // Releases before 0.2.0 have no roleReason: empty there, never a crash.
+  ['role_reason_es', (r) => r.roleReason?.es],
+  ['role_reason_en', (r) => r.roleReason?.en],
   ['share_of', (r) => r.shareOf],
   ['share_of_geo', (r) => r.shareOfGeo],
   ['part_of', (r) => r.partOf],

@@ -4,6 +4,7 @@
 // releases on Node and in a Worker.
 export * from './diff.js';
 export * from './hash.js';
+export * from './list.js';
 export * from './manifest.js';
 export * from './markdown.js';
 export * from './schema.js';

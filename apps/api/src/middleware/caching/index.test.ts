@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../env.js';
 import { meta } from '../../lib/data.js';
+import { releases } from '../../lib/releases.js';
+import { onError } from '../problem-json/index.js';
 import { CACHE_CURRENT, CACHE_PINNED, caching, etagFor, ifNoneMatchHits } from './index.js';
 
-const app = new Hono();
+const app = new Hono<AppEnv>();
 app.use('*', cors({ origin: '*', exposeHeaders: ['ETag'] }));
 app.use('*', caching());
+app.use('*', releases());
+app.onError(onError);
 app.get('/data', (c) => c.json({ ok: true }));
 app.get('/table', (c) => c.body('a\r\n', 200, { 'Content-Type': 'text/csv; charset=utf-8' }));
 app.get('/healthz', (c) => c.json({ ok: true }));
@@ -34,7 +39,7 @@ describe('caching()', () => {
 
   it('pins ?v= of the current release as immutable, refuses another, never caches health or errors', async () => {
     expect((await app.request(`/data?v=${meta.version}`)).headers.get('cache-control')).toBe(CACHE_PINNED);
-    const other = await app.request('/data?v=0.0.0-old');
+    const other = await app.request('/data?v=9.9.9');
     expect(other.status).toBe(404);
     expect(other.headers.get('content-type')).toBe('application/problem+json');
     expect((await app.request('/healthz')).headers.get('cache-control')).toBe('no-store');

@@ -1,20 +1,22 @@
-// HTTP caching for data that changes only on release: a strong ETag derived from the dataset's content
-// hash (computed at build) and the API version, 304 on If-None-Match with CORS and other headers kept
-// (hono/etag drops them), Cache-Control with revalidation for current URLs and `immutable` for URLs
-// pinned to a release with `?v=`. A pin to a release this server does not hold is a 404 problem.
-import type { MiddlewareHandler } from 'hono';
-import { API_VERSION, meta } from '../../lib/data.js';
-import { echo, problemResponse } from '../../lib/problem.js';
+// HTTP caching for data that changes only on release: a strong ETag derived from the content hash of the
+// release the request read (the current one, or the one ?v= pins) and the API version, 304 on
+// If-None-Match with CORS and other headers kept (hono/etag drops them), Cache-Control with revalidation
+// for current URLs and `immutable` for URLs pinned to a release with `?v=` (the releases middleware has
+// already answered a release this server does not hold with a 404 problem).
+import type { Context, MiddlewareHandler } from 'hono';
+import { API_VERSION, current } from '../../lib/data.js';
 
 /** Current URLs: fresh for an hour, then served stale while revalidating (a release is rare). */
 export const CACHE_CURRENT = 'public, max-age=3600, stale-while-revalidate=86400, stale-if-error=604800';
 /** URLs pinned with ?v= to the release this server holds: never change. */
 export const CACHE_PINNED = 'public, max-age=31536000, immutable';
 
-const TAG = `${meta.contentHash.slice(0, 32)}-${API_VERSION}`;
+/** The strong ETag of a representation (json, csv, html, css) of a release (default: the current one). */
+export const etagFor = (variant: string, contentHash: string = current.meta.contentHash) =>
+  `"${contentHash.slice(0, 32)}-${API_VERSION}-${variant}"`;
 
-/** The strong ETag of a representation (json, csv, html, css). */
-export const etagFor = (variant: string) => `"${TAG}-${variant}"`;
+/** The content hash of the release a request read (pinned or current). */
+const hashOf = (c: Context) => (c.get('view') as typeof current | undefined)?.meta.contentHash;
 
 function variantOf(contentType: string | null): string {
   if (!contentType) return 'bin';
@@ -54,19 +56,10 @@ export function caching(): MiddlewareHandler {
       c.res.headers.set('Cache-Control', 'no-store');
       return;
     }
-    const pinned = c.req.query('v');
-    if (pinned !== undefined && pinned !== meta.version) {
-      c.res = undefined;
-      c.res = problemResponse(
-        c,
-        'version-not-available',
-        `This server holds dataset release ${meta.version}, not ${echo(pinned)}. Drop v= for the current release, or pin v=${meta.version}.`,
-        { invalidParams: [{ name: 'v', reason: `release not held here` }], allowed: [meta.version] },
-      );
-      return;
-    }
+    const pinned = c.get('pinned') as string | undefined;
     // A route that knows its representation better (a download's file hash) sets its own ETag.
-    const etag = c.res.headers.get('ETag') ?? etagFor(variantOf(c.res.headers.get('content-type')));
+    const etag =
+      c.res.headers.get('ETag') ?? etagFor(variantOf(c.res.headers.get('content-type')), hashOf(c));
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', pinned === undefined ? CACHE_CURRENT : CACHE_PINNED);
     if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
