@@ -288,9 +288,13 @@ export function csvLines(
   const { indicator, geo, resolution } = part;
   const idHead = `${indicator.id}:${geo}:`;
   const idTail = `:${indicator.source}`;
+  // A period (2019-01, 2019) is digits and a hyphen, after a head that starts with a letter: the id
+  // then needs neither quotes nor an apostrophe when its head and tail need none, checked once here.
+  const plainId = csvField(`${idHead}2000-01${idTail}`) === `${idHead}2000-01${idTail}`;
   const place = `,${csvField(indicator.id)},${csvField(geo)},${csvField(info.level)},`;
   const origin = `,${csvField(indicator.source)},${csvField(info.via)},${csvField(info.confidence)},`;
   const res = `,${csvField(resolution)},`;
+  const vintages = new Map<string | undefined, string>();
   const points = series.points;
   const end = Math.min(to, points.length);
   let text = '';
@@ -298,10 +302,16 @@ export function csvLines(
     const pt = points[i] as SeriesPoint;
     const r = rate(part, pt, q.per100k);
     const p = provenance(part, info, pt);
+    let vintage = vintages.get(pt.vintage);
+    if (vintage === undefined) {
+      vintage = csvField(pt.vintage);
+      vintages.set(pt.vintage, vintage);
+    }
+    const id = idHead + pt.period + idTail;
     text +=
-      csvField(idHead + pt.period + idTail) +
+      (plainId ? id : csvField(id)) +
       place +
-      csvField(pt.period) +
+      pt.period +
       res +
       pt.value +
       ',' +
@@ -313,7 +323,7 @@ export function csvLines(
       ',' +
       (r ? r.per100k : '') +
       origin +
-      csvField(pt.vintage) +
+      vintage +
       ',' +
       csvField(p?.row) +
       ',' +

@@ -7,6 +7,7 @@ import type { Encoding } from '@mt0/core/serve';
 import { downloads as storeDownloads } from '@mt0/store/downloads';
 
 export type { DownloadFile };
+export { coreDownloads };
 
 /** Every file: the collections, then the comuna × month table. */
 export const downloads: readonly DownloadFile[] = [...coreDownloads, ...storeDownloads];
