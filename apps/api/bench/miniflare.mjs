@@ -2,10 +2,15 @@
 // way `wrangler dev --local` runs it but without the dev proxy in front (which serialises requests and is
 // not what production serves through): the static-assets binding, the vars of wrangler.jsonc, and the
 // V8 inspector for the isolate's heap. Prints `listening PORT inspector PORT`.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Miniflare } from 'miniflare';
 
 const [bundle, assets, port, inspectorPort] = process.argv.slice(2);
+// The script and, beside it in wrangler's output folder, the modules it imports: the store's Arrow file
+// as a binary Data module (wrangler.jsonc `rules`). wrangler also writes a README.md there.
+const dir = dirname(bundle);
+const data = readdirSync(dir).filter((f) => f.endsWith('.arrow'));
 const config = JSON.parse(
   readFileSync(new URL('../wrangler.jsonc', import.meta.url), 'utf8').replace(/^\s*\/\/.*$/gm, ''),
 );
@@ -13,7 +18,10 @@ const mf = new Miniflare({
   name: 'mt0-api',
   // The bundle as one module, given as is: its dynamic imports of node: built-ins (Svelte's server
   // renderer probes async_hooks; the kit reads files only on Node) are never reached in workerd.
-  modules: [{ type: 'ESModule', path: 'worker.js', contents: readFileSync(bundle) }],
+  modules: [
+    { type: 'ESModule', path: 'worker.js', contents: readFileSync(bundle) },
+    ...data.map((f) => ({ type: 'Data', path: f, contents: readFileSync(join(dir, f)) })),
+  ],
   compatibilityDate: config.compatibility_date,
   bindings: config.vars,
   assets: {

@@ -271,7 +271,8 @@ function workerBundle(): string {
     env: BENCH_ENV,
     stdio: 'pipe',
   });
-  const files = readdirSync(out).filter((f) => !f.endsWith('.map') && statSync(join(out, f)).isFile());
+  // The modules: the script and its Data modules (wrangler also writes a README.md and source maps).
+  const files = readdirSync(out).filter((f) => !/\.(map|md)$/.test(f) && statSync(join(out, f)).isFile());
   const size = (f: string) => statSync(join(out, f)).size;
   const gzip = (f: string) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length;
   const sum = (fs: string[], by: (f: string) => number) => fs.reduce((s, f) => s + by(f), 0);
@@ -391,7 +392,10 @@ async function comunaSeries(): Promise<void> {
 async function wholeTableSpeed(): Promise<void> {
   const rounds = Number(process.env.BENCH_TABLE_ROUNDS ?? 5);
   const ours = await startNode(root, ['dist/node.js'], { PORT: '0' });
-  const first = await get(ours.port, WHOLE_TABLE);
+  // A fresh connection per download: a kept-alive socket idle while the other server streamed for
+  // seconds may be closed by its server (keepAliveTimeout) just as it is reused.
+  const close = { connection: 'close' };
+  const first = await get(ours.port, WHOLE_TABLE, close);
   const dir = mkdtempSync(join(tmpdir(), 'mt0-table-'));
   writeFileSync(join(dir, 'table.csv'), first.body);
   writeFileSync(join(dir, 'headers.json'), JSON.stringify({ 'content-type': first.headers['content-type'] }));
@@ -401,9 +405,9 @@ async function wholeTableSpeed(): Promise<void> {
     join(dir, 'headers.json'),
   ]);
   const codings = [
-    ['identity', {}],
-    ['br', { 'accept-encoding': 'gzip, deflate, br' }],
-    ['gzip', { 'accept-encoding': 'gzip' }],
+    ['identity', close],
+    ['br', { ...close, 'accept-encoding': 'gzip, deflate, br' }],
+    ['gzip', { ...close, 'accept-encoding': 'gzip' }],
   ] as const;
   const times: Record<string, number[]> = { identity: [], br: [], gzip: [], bare: [] };
   const cpu: Record<string, number[]> = { identity: [], br: [], gzip: [] };
@@ -420,7 +424,7 @@ async function wholeTableSpeed(): Promise<void> {
         if (res.status !== 200) throw new Error(`whole table ${name}: ${res.status}`);
       }
       const t = performance.now();
-      const res = await get(bare.port, '/');
+      const res = await get(bare.port, '/', close);
       times.bare?.push(performance.now() - t);
       if (!res.body.equals(first.body)) throw new Error('bare node:http sent other bytes');
     }
