@@ -57,7 +57,9 @@ export async function releaseFiles(dataset: Dataset): Promise<ReleaseFile[]> {
   const lists = collections(dataset);
   return Promise.all(
     COLLECTION_NAMES.map(async (name) => {
-      const bytes = encoder.encode(collectionCsv(lists, name, dataset.meta.qualifierPolicy)) as Uint8Array<ArrayBuffer>;
+      const bytes = encoder.encode(
+        collectionCsv(lists, name, dataset.meta.qualifierPolicy),
+      ) as Uint8Array<ArrayBuffer>;
       return {
         name: `${name}.csv`,
         type: CSV_CONTENT_TYPE,
