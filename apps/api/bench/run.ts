@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { assetManifest } from '@mt0/widget/server';
+import { provideStoreFromDisk } from '../src/store-node.js';
 import { runProperty } from '../test-support/property.js';
 import { serverFetch } from '../test-support/server-fetch.js';
 import { clientName, fivexx, inProcess, load, type Request, type Run } from './lib/client.js';
@@ -625,6 +626,8 @@ async function main() {
   const bundle = ONLY.has('bundle') || ONLY.has('ready') || ONLY.has('workerd') ? workerBundle() : '';
   if (ONLY.has('ready')) await workerReady(bundle);
   if (ONLY.has('property')) {
+    // In process, as the tests run the app: the store comes from the built file, as src/node.ts reads it.
+    provideStoreFromDisk();
     const t0 = performance.now();
     const cases = await runProperty(serverFetch(), 10_000);
     console.log(
