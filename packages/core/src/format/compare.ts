@@ -54,16 +54,30 @@ function list(words: readonly string[], lang: Language): string {
 const degenerate = (i: Interval, lang: Language) =>
   formatSignedChange(i.low, lang) === formatSignedChange(i.high, lang);
 
-/** "+62%", or "+62% (between +55.8% and +68.2%)" when the interval shows. */
+/**
+ * An open upper end ("more than 62 %", and every rate derived from it). compare() refuses an open lower
+ * end: a change cannot fall below −100 %, so no source's "at most" leaves it unbounded.
+ */
+const open = (i: Interval) => i.high === Number.POSITIVE_INFINITY;
+
+/** "at least +62%" / "al menos +62%": the finite bound of an open interval, never an invented ceiling. */
+const atLeast = (i: Interval, lang: Language) =>
+  `${lang === 'es' ? 'al menos' : 'at least'} ${formatSignedChange(i.low, lang)}`;
+
+/** "between +55.8% and +68.2%", or "at least +62%" for an open end; undefined when the interval is a point. */
 function range(i: Interval, lang: Language): string | undefined {
+  if (open(i)) return atLeast(i, lang);
   if (degenerate(i, lang)) return undefined;
   const lo = formatSignedChange(i.low, lang);
   const hi = formatSignedChange(i.high, lang);
   return lang === 'es' ? `entre ${lo} y ${hi}` : `between ${lo} and ${hi}`;
 }
 
+/** "+62%", "+62% (between +55.8% and +68.2%)", or "at least +62%" when the value is the open interval's bound. */
 function change(i: Interval, lang: Language): string {
   const v = formatSignedChange(i.value, lang);
+  // "more than 62 %" has 62 as both its value and its bound: say it once.
+  if (open(i) && formatSignedChange(i.low, lang) === v) return atLeast(i, lang);
   const r = range(i, lang);
   return r ? `${v} (${r})` : v;
 }
@@ -102,7 +116,10 @@ function phrase(item: ComparedItem, lang: Language, f: Flags): string {
   if (one) return `${head} (${spanLabel(item, lang)}${src})`;
   const rate = formatSignedChange(item.annualized.value, lang);
   const r = range(item.annualized, lang);
-  const perYear = (lang === 'es' ? `cerca de ${rate} al año` : `about ${rate} a year`) + (r ? `, ${r}` : '');
+  // An open end stays open per year: "at least +12.8% a year", not "about" a figure with no ceiling.
+  const perYear = open(item.annualized)
+    ? `${change(item.annualized, lang)} ${lang === 'es' ? 'al año' : 'a year'}`
+    : (lang === 'es' ? `cerca de ${rate} al año` : `about ${rate} a year`) + (r ? `, ${r}` : '');
   return `${head} (${spanLabel(item, lang)}; ${perYear}${src})`;
 }
 
@@ -297,7 +314,15 @@ function caveats(items: readonly ComparedItem[], lang: Language): string[] {
         : `Changes over one year or less (${names(oneYear)}) are not trends: their annual rate restates a single change.`,
     );
   }
-  for (const x of items.filter((x) => !degenerate(x.total, lang))) {
+  for (const x of items.filter((x) => open(x.total))) {
+    const words = atLeast(x.total, lang);
+    out.push(
+      lang === 'es'
+        ? `La cifra de ${label(x, lang)} es un mínimo (${words}), como la da su fuente; su tasa anual también lo es, y no se le inventa un límite.`
+        : `The figure for ${label(x, lang)} is a minimum (${words}), as its source gives it; so is its annual rate, and no limit is invented for it.`,
+    );
+  }
+  for (const x of items.filter((x) => !open(x.total) && !degenerate(x.total, lang))) {
     const lo = formatSignedChange(x.total.low, lang);
     const hi = formatSignedChange(x.total.high, lang);
     out.push(

@@ -243,6 +243,58 @@ describe('compare', () => {
     expect(r?.caveats.en).toContain('No source given for ine.population.');
   });
 
+  // Synthetic open-ended inputs ("more than 62 %"): no change in the data is open-ended today, but the
+  // qualifier policy gives "more than / al menos" an open upper end, and the sentences must carry it.
+  it('words an open end as "at least" in both languages, per year too, and never gives it a ceiling', () => {
+    const sales: CompareItem = {
+      id: 'sales',
+      label: { es: 'ventas', en: 'sales' },
+      role: 'output',
+      from: '2015',
+      to: '2019',
+      percent: { value: 62, low: 62, high: null },
+    };
+    const convictions: CompareItem = {
+      id: 'convictions',
+      label: { es: 'condenas', en: 'convictions' },
+      role: 'outcome',
+      from: '2015',
+      to: '2019',
+      percent: 18,
+    };
+    const r = both([sales, convictions]);
+    // 1.62^(1/4) − 1 = 12.818 % a year at least; 1.18^(1/4) − 1 = 4.225 %: the slowest output is above
+    // the fastest outcome even at the open interval's finite end, so outputs are faster; gap ≥ 8.593 pp.
+    expect(r?.finding).toBe('outputs_faster');
+    expect(r?.gap?.low).toBeCloseTo(12.818093 - 4.224663, 5);
+    expect(r?.gap?.high).toBe(Number.POSITIVE_INFINITY);
+    expect(r?.sentence.en).toContain(
+      'sales at least +62% over four years (2015–2019; at least +12.8% a year), against convictions +18% over four years (2015–2019; about +4.2% a year).',
+    );
+    expect(r?.sentence.es).toContain(
+      'ventas al menos +62% en cuatro años (2015–2019; al menos +12,8% al año), frente a condenas +18% en cuatro años (2015–2019; cerca de +4,2% al año).',
+    );
+    expect(r?.caveats.en).toContain(
+      'The figure for sales is a minimum (at least +62%), as its source gives it; so is its annual rate, and no limit is invented for it.',
+    );
+    expect(r?.caveats.es).toContain(
+      'La cifra de ventas es un mínimo (al menos +62%), como la da su fuente; su tasa anual también lo es, y no se le inventa un límite.',
+    );
+    for (const text of [r?.sentence.en, r?.sentence.es, ...(r?.caveats.en ?? []), ...(r?.caveats.es ?? [])])
+      expect(text).not.toMatch(/∞|Infinity|NaN|approximate|aproximada/);
+  });
+
+  it('keeps a derived value apart from its open bound', () => {
+    // A value above its open interval's bound (a result derived from "more than 62 %"): both are said.
+    const up = both([{ ...seizures, percent: { value: 70, low: 62, high: null } }]);
+    expect(up?.sentence.en).toContain('seizures +70% (at least +62%) in one year (2020–2021');
+    expect(up?.sentence.es).toContain('incautaciones +70% (al menos +62%) en un año (2020–2021');
+  });
+
+  it('refuses an open lower end: a change cannot fall below −100 %', () => {
+    expect(compare([{ ...seizures, percent: { value: -20, low: null, high: -20 } }])).toBeUndefined();
+  });
+
   it.each([
     ['no items', []],
     ['an unreadable period', [{ ...seizures, from: 'twenty-twenty' }]],
