@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { COLLECTIONS } from '@mt0/core/releases';
 import { describe, expect, it } from 'vitest';
 import { type PinnedResponse, pinnedUrls, readPinned } from '../../test-support/pinned.js';
@@ -17,10 +17,20 @@ const fixture = (v: string): Record<string, PinnedResponse> =>
     readFileSync(new URL(`../../test-fixtures/pinned/${v}.json`, import.meta.url), 'utf8'),
   ) as Record<string, PinnedResponse>;
 
+/** The releases this kit published in its history: a later release adds to them, never removes one. */
+const HISTORY = ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0'];
+/** Every manifest in packages/core/releases/, by version: what `pnpm release` wrote. */
+const manifests = readdirSync(new URL('../../../../packages/core/releases/', import.meta.url))
+  .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
+  .map((f) => f.slice(0, -'.json'.length));
+
 describe('kept releases, pinned with ?v=', () => {
-  it('keeps 0.1.0 to 0.5.0 (the current one)', () => {
-    expect(keptVersions).toEqual(['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0']);
-    expect(current.meta.version).toBe('0.5.0');
+  it('keeps every published release, the current one last', () => {
+    // Sorted as versions, not as strings: 0.10.0 comes after 0.9.0.
+    const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+    expect(keptVersions).toEqual([...manifests].sort(byVersion));
+    expect(keptVersions.slice(0, HISTORY.length)).toEqual(HISTORY);
+    expect(keptVersions.at(-1)).toBe(current.meta.version);
   });
 
   it.each(keptVersions)('answers every pinned URL of release %s byte for byte as recorded', async (v) => {
@@ -89,7 +99,7 @@ describe('kept releases, pinned with ?v=', () => {
     expect(body).toMatchObject({
       type: '/docs#problem-version-not-available',
       invalidParams: [{ name: 'v', reason: 'release not held here' }],
-      allowed: ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0'],
+      allowed: keptVersions,
     });
     expect((await get('/v1?v=latest')).status).toBe(400);
   });
@@ -98,15 +108,16 @@ describe('kept releases, pinned with ?v=', () => {
     // (URLs the other tests do not ask for: the response cache keys on the URL, the store is per process.)
     const res = await app.request('/v1/sources?v=0.1.0');
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { allowed: string[] }).allowed).toEqual(['0.5.0']);
-    expect((await app.request('/v1/sources?v=0.5.0')).status).toBe(200);
+    expect(((await res.json()) as { allowed: string[] }).allowed).toEqual([current.meta.version]);
+    expect((await app.request(`/v1/sources?v=${current.meta.version}`)).status).toBe(200);
   });
 });
 
 describe('GET /v1/releases and /v1/corrections', () => {
   it('lists every kept release with its date, summary, hash and counts, and up to a pinned one', async () => {
     const all = (await json('/v1/releases')) as { data: Record<string, unknown>[] };
-    expect(all.data.map((r) => [r.version, r.date, r.previous])).toEqual([
+    expect(all.data.map((r) => r.version)).toEqual(keptVersions);
+    expect(all.data.slice(0, HISTORY.length).map((r) => [r.version, r.date, r.previous])).toEqual([
       ['0.1.0', '2026-11-28', null],
       ['0.2.0', expect.any(String), '0.1.0'],
       ['0.3.0', '2026-11-29', '0.2.0'],
@@ -119,8 +130,8 @@ describe('GET /v1/releases and /v1/corrections', () => {
       links: { self: '/v1?v=0.3.0', corrections: '/v1/corrections?since=0.2.0&v=0.3.0' },
     });
     expect(String(all.data[2]?.summary)).toMatch(/^Corrections: qualifier policy 1\.1/);
+    expect(all.data.at(-1)?.contentHash).toBe(current.meta.contentHash);
     expect(all.data[4]).toMatchObject({
-      contentHash: current.meta.contentHash,
       qualifierPolicy: '1.3.0',
       corrections: 1,
       links: { self: '/v1?v=0.5.0', corrections: '/v1/corrections?since=0.4.0&v=0.5.0' },
@@ -144,7 +155,9 @@ describe('GET /v1/releases and /v1/corrections', () => {
       }[];
     };
     const log = (await json('/v1/corrections')) as Log;
-    expect(log.data).toHaveLength(9);
+    // The nine entries of releases 0.3.0 to 0.5.0 come first; a later release may only add after them.
+    expect(log.data.slice(0, 9).map((c) => c.release)).toEqual([...Array(7).fill('0.3.0'), '0.4.0', '0.5.0']);
+    expect(log.data.slice(9).every((c) => !HISTORY.includes(c.release))).toBe(true);
     expect(log.data[0]?.records[0]).toEqual({
       id: 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022',
       field: 'period',
@@ -154,11 +167,14 @@ describe('GET /v1/releases and /v1/corrections', () => {
     });
     // Since 0.3.0: the one entry of 0.4.0, the open upper ends of qualifier policy 1.2.
     const since = ((await json('/v1/corrections?since=0.3.0')) as Log).data;
-    expect(since.map((c) => [c.release, c.records.length, c.records[0]?.field, c.records[0]?.new])).toEqual([
-      ['0.4.0', 7, 'high', null],
-      ['0.5.0', 2, 'low', 145800000],
-    ]);
-    expect(((await json('/v1/corrections?since=0.5.0')) as Log).data).toEqual([]);
+    const upTo050 = since.filter((c) => HISTORY.includes(c.release));
+    expect(upTo050.map((c) => [c.release, c.records.length, c.records[0]?.field, c.records[0]?.new])).toEqual(
+      [
+        ['0.4.0', 7, 'high', null],
+        ['0.5.0', 2, 'low', 145800000],
+      ],
+    );
+    expect(((await json(`/v1/corrections?since=${current.meta.version}`)) as Log).data).toEqual([]);
     expect(((await json('/v1/corrections?v=0.2.0')) as Log).data).toEqual([]);
     const one = (await json(
       '/v1/corrections?record=mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022',
@@ -166,12 +182,6 @@ describe('GET /v1/releases and /v1/corrections', () => {
     expect(one.data.map((c) => c.records[0]?.field)).toEqual(['period']);
     const bad = await get('/v1/corrections?since=0.0.9');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { allowed: string[] }).allowed).toEqual([
-      '0.1.0',
-      '0.2.0',
-      '0.3.0',
-      '0.4.0',
-      '0.5.0',
-    ]);
+    expect(((await bad.json()) as { allowed: string[] }).allowed).toEqual(keptVersions);
   });
 });
