@@ -14,7 +14,7 @@ export default defineConfig({
       name: 'mt0-server-types',
       closeBundle() {
         mkdirSync('dist/server', { recursive: true });
-        copyFileSync('src/server/index.d.ts', 'dist/server/index.d.ts');
+        for (const f of ['index.d.ts', 'manifest.d.ts']) copyFileSync(`src/server/${f}`, `dist/server/${f}`);
       },
     },
   ],
@@ -25,6 +25,7 @@ export default defineConfig({
     target: 'node20',
     ssr: 'src/server/index.ts',
     minify: false,
-    rolldownOptions: { output: { entryFileNames: 'index.js', format: 'es' } },
+    // One file: the views' islands, imported on demand in mt0.js (src/lib/views.ts), are inlined here.
+    rolldownOptions: { output: { entryFileNames: 'index.js', format: 'es', codeSplitting: false } },
   },
 });

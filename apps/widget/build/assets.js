@@ -1,8 +1,9 @@
 // Build step after the client builds: content-hashed names, precompressed copies and the manifest.
 // - every file under dist/public/ gets a name with its content hash (`stat.3fa9c2d1e0.js`), served
 //   `immutable`; the chunks are hashed by Vite already (the entries import them by those names);
-// - `widget/mt0.js` and `widget/resize.js` also keep their stable names (short-cached aliases for
-//   embeds pasted before hashes existed); the embed codes use the hashed names with their SRI hash;
+// - `widget/resize.js` also keeps its stable name, and `widget/mt0.js` is a one-line module importing
+//   the hashed `widget/mt0.[hash].js` (Vite names it: its chunks import it by that name): short-cached
+//   aliases for embeds pasted before hashes existed; the embed codes use the hashed names with their SRI hash;
 // - `.br` (brotli 11) and `.gz` (gzip 9) beside each text file, served by Accept-Encoding on Node;
 // - dist/assets.json: every public file (type, cache policy, encodings, integrity) and the logical
 //   names (`mt0.js` → `/widget/mt0.<hash>.js`), inlined into the server build (virtual:mt0-assets);
@@ -17,7 +18,10 @@ const PUBLIC = join(DIST, 'public');
 const TYPES = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', png: 'image/png' };
 const TEXT = new Set(['js', 'css']);
 /** Files that keep a stable name beside their hashed one. */
-const ALIASES = new Set(['widget/mt0.js', 'widget/resize.js']);
+const ALIASES = new Set(['widget/resize.js']);
+/** mt0.js's entry, hashed by Vite (vite.config.ts): the logical `mt0.js`. Its stable alias imports it. */
+const ENTRY = /^widget\/mt0\.[\w-]{8}\.js$/;
+const STUB = 'widget/mt0.js';
 /**
  * Chunks Vite hashed already (`[name]-[hash].js`, 8 characters of hash) and that other scripts import
  * by that name: renaming them would break those imports.
@@ -50,8 +54,13 @@ for (const dir of ['widget', 'embed-assets']) {
     if (!(ext in TYPES)) continue;
     const rel = `${dir}/${name}`;
     const buf = readFileSync(join(PUBLIC, rel));
-    if (PREHASHED.test(rel)) {
+    if (PREHASHED.test(rel) || rel === STUB) {
+      add(rel, buf, rel !== STUB);
+      continue;
+    }
+    if (ENTRY.test(rel)) {
       add(rel, buf, true);
+      names['mt0.js'] = { path: `/${rel}`, integrity: integrity(buf) };
       continue;
     }
     const hashed = `${dir}/${name.slice(0, -ext.length - 1)}.${sha('sha256', buf).toString('hex').slice(0, 10)}.${ext}`;
@@ -64,6 +73,8 @@ for (const dir of ['widget', 'embed-assets']) {
   }
 }
 
+if (!names['mt0.js'])
+  throw new Error('assets: no widget/mt0.[hash].js: build the element first (vite build)');
 writeFileSync(join(DIST, 'assets.json'), `${JSON.stringify({ files, names }, null, 2)}\n`);
 writeFileSync(join(PUBLIC, '.assetsignore'), '*.br\n*.gz\n');
 console.log(

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { embedCodes } from '../src/lib/embedCodes.js';
+import { parseParams } from '../src/lib/params.js';
+import { VIEWS } from '../src/lib/views.js';
 import type { AssetManifest } from '../src/server/assets.js';
 import { RESULTS, settled, shadowText, useKit, watch } from './browser.js';
 import { SEIZURES } from './data.js';
@@ -82,6 +84,69 @@ describe('cross-origin isolated hosts (COEP)', () => {
       await page.close();
     }, 30000);
   }
+});
+
+describe("each view's code, loaded lazily from the kit", () => {
+  for (const coep of ['require-corp', 'credentialless']) {
+    it(`draws every view in a COEP ${coep} host whose CSP allows scripts from the kit only`, async () => {
+      const page = await env.ctx.newPage();
+      const seen = watch(page);
+      const chunks: string[] = [];
+      page.on('requestfinished', (r) => {
+        if (r.url().includes('/widget/mt0-view-')) chunks.push(r.url());
+      });
+      const codes = VIEWS.map((view) => {
+        const parsed = parseParams({ view, lang: 'es', theme: 'light' }, view);
+        if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+        return embedCodes(env.kit.origin, parsed.params, 'MT-0', pinned()).script;
+      });
+      // Scripts and data from the kit only; style attributes allowed (the embed code's inline min-height).
+      const csp = `default-src 'self'; script-src ${env.kit.origin}; connect-src ${env.kit.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
+      await page.goto(
+        env.host.page(`/lazy-${coep}.html`, shell('Vistas', codes.join('\n')), {
+          'cross-origin-embedder-policy': coep,
+          'cross-origin-opener-policy': 'same-origin',
+          'content-security-policy': csp,
+        }),
+      );
+      expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+      for (const view of VIEWS) {
+        await settled(page, `mt0-widget[view=${view}]`);
+        // Drawn by the view's own island: its frame carries the view's class, and no error is shown.
+        const drawn = await page.evaluate(
+          (v) =>
+            !!document
+              .querySelector(`mt0-widget[view=${v}]`)
+              ?.shadowRoot?.querySelector(`.view-${v}:not(:has(.problem))`),
+          view,
+        );
+        expect(drawn, view).toBe(true);
+      }
+      // One chunk per view, each from the kit's origin (relative to mt0.js, not to the host page).
+      expect(chunks.map((u) => /mt0-view-(\w+)-/.exec(u)?.[1]).sort()).toEqual([...VIEWS].sort());
+      for (const u of chunks) expect(new URL(u).origin).toBe(env.kit.origin);
+      expect(seen.errors).toEqual([]);
+      await page.close();
+    }, 30000);
+  }
+
+  it('a host CSP that allows mt0.js but not its chunks: the browser blocks them, the reader gets the small error, not a blank', async () => {
+    // Control for the test above: the browser does enforce the page's CSP on the chunks mt0.js imports.
+    const page = await env.ctx.newPage();
+    const seen = watch(page);
+    const code = embedCodes(env.kit.origin, STAT, 'MT-0', pinned()).script;
+    const only = `${env.kit.origin}${pinned().element.path}`;
+    await page.goto(
+      env.host.page('/lazy-csp-chunks.html', shell('Nota', code), {
+        'content-security-policy': `default-src 'self'; script-src ${only}; connect-src ${env.kit.origin}`,
+      }),
+    );
+    await settled(page);
+    expect(await shadowText(page)).toBe('No se pudo mostrar este gráfico.');
+    expect(seen.errors.some((e) => /Content Security Policy/i.test(e))).toBe(true);
+    expect(seen.warnings.some((w) => w.includes("the stat view's code could not be loaded"))).toBe(true);
+    await page.close();
+  }, 30000);
 });
 
 describe('SRI', () => {

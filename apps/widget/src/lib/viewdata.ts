@@ -4,19 +4,14 @@
 
 import type { CompareModel } from './compare/compare.js';
 import { withComparison } from './compare/comparison.js';
-import { load as compare } from './compare/view.js';
 import { citation, csvUrl, indicatorIds, POPULATION, resolveGeo, sourceLabel, subsetFor } from './data.js';
 import { type Strings, t } from './i18n.js';
 import { paramsQuery } from './params.js';
 import type { SeriesModel } from './series/series.js';
-import { load as series } from './series/view.js';
 import type { StatModel } from './stat/stat.js';
-import { load as stat } from './stat/view.js';
 import type { StatementModel } from './statement/statement.js';
-import { load as statement } from './statement/view.js';
-import { load as table } from './table/view.js';
 import type { Bundle, Lang, Params, TableModel } from './types.js';
-import type { ViewName } from './views.js';
+import { type ViewName, viewLoader } from './views.js';
 
 export interface ViewData {
   view: ViewName;
@@ -80,9 +75,6 @@ export type ViewLoader = (
   base: (title: string, sources: string[]) => ViewBase,
 ) => ViewData | undefined;
 
-/** Each view's loader, by name (the type asks for every view in the registry). */
-const LOADERS: { [V in ViewName]: ViewLoader } = { stat, series, compare, statement, table };
-
 /** The view's data out of the whole bundle; `undefined` when the bundle cannot draw it. */
 export function viewData(full: Bundle, asked: Params): ViewData | undefined {
   const p = resolveGeo(full, asked);
@@ -108,5 +100,5 @@ export function viewData(full: Bundle, asked: Params): ViewData | undefined {
         text: [i.description?.[p.lang], i.roleReason?.[p.lang]].filter(Boolean).join(' '),
       })),
   });
-  return LOADERS[p.view](b, p, base);
+  return viewLoader(p.view)(b, p, base);
 }

@@ -4,7 +4,16 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VIEW_ENTRIES } from '../../build/embed-entries.js';
 import { paramsQuery, parseParams, takenOnly } from './params.js';
-import { indicatorDefault, VIEW_LIST, VIEWS, viewKinds, viewMeta, viewText } from './views.js';
+import {
+  indicatorDefault,
+  VIEW_LIST,
+  VIEWS,
+  viewIsland,
+  viewKinds,
+  viewLoader,
+  viewMeta,
+  viewText,
+} from './views.js';
 
 describe('the registry of views', () => {
   it('lists each view once, with its embed page entry and its hydrated island', () => {
@@ -14,6 +23,16 @@ describe('the registry of views', () => {
       const island = `${v[0]?.toUpperCase()}${v.slice(1)}.svelte`;
       expect(existsSync(new URL(`./roots/${island}`, import.meta.url)), island).toBe(true);
     }
+  });
+
+  it("gives each view's island (the component mt0.js, its page and the server draw) and loader", async () => {
+    for (const v of VIEWS) {
+      const island = `${v[0]?.toUpperCase()}${v.slice(1)}.svelte`;
+      const own = (await import(`./roots/${island}`)).default;
+      expect(await viewIsland(v), island).toBe(own);
+      expect(viewLoader(v), v).toBe((await import(`./${v}/view.ts`)).load);
+    }
+    await expect(viewIsland('nope' as never)).rejects.toThrow('no island for the nope view');
   });
 
   it('gives each view words in both languages, heights and what it takes', () => {

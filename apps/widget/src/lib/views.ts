@@ -1,17 +1,23 @@
 // The registry of views: every view's own module (src/lib/{view}/view.ts) exports its `meta` (name, what
 // `indicator` names, which parameters it takes and their defaults, its heights), its `text` (label and
-// explanation in es and en) and its `load` (its data from a bundle: server and build only). Everything
-// that lists views reads this list: the parameter parser, the element's host box, the embed pages and
-// their entries, the gallery, the builder, oEmbed and the size bench. `VIEW_LIST` is data only, cheap for
-// any browser bundle; the words are apart (`viewText`), for the pages the server writes.
+// explanation in es and en) and its `load` (its data from a bundle: server and build only); its island,
+// the component that draws it, is src/lib/roots/{View}.svelte (`viewIsland`). Everything that lists
+// views reads this module: the parameter parser, the element's host box and renderer, the embed pages
+// and their entries, the gallery, the builder, oEmbed, the server and the size bench. Each kind of thing is its own table, so that a bundle
+// keeps only the tables it reads: `VIEW_LIST` is data only, cheap for any browser bundle; mt0.js reads
+// `viewIsland` (each island becomes a chunk it loads when it draws that view); the words (`viewText`)
+// and the loaders (`viewLoader`) stay on the server.
 
 import { SEED_STORY } from '@mt0/core/story';
-import { meta as compare, text as compareText } from './compare/view.js';
-import { meta as series, text as seriesText } from './series/view.js';
-import { meta as stat, text as statText } from './stat/view.js';
-import { meta as statement, text as statementText } from './statement/view.js';
-import { meta as table, text as tableText } from './table/view.js';
+import type { Component } from 'svelte';
+import { meta as compare, load as compareLoad, text as compareText } from './compare/view.js';
+import { meta as series, load as seriesLoad, text as seriesText } from './series/view.js';
+import { meta as stat, load as statLoad, text as statText } from './stat/view.js';
+import { meta as statement, load as statementLoad, text as statementText } from './statement/view.js';
+import { meta as table, load as tableLoad, text as tableText } from './table/view.js';
 import type { Bilingual } from './types.js';
+import type { RootProps } from './view.js';
+import type { ViewLoader } from './viewdata.js';
 
 /** Optional parameters a view may take beyond `indicator`, `lang` and `theme`. */
 export type TakenParam = 'geo' | 'from' | 'to' | 'resolution' | 'rolling' | 'per100k';
@@ -94,6 +100,36 @@ const TEXT: { [V in ViewName]: ViewText } = {
  */
 export function viewText(name: ViewName): ViewText {
   return TEXT[name];
+}
+
+const LOADERS: { [V in ViewName]: ViewLoader } = {
+  stat: statLoad,
+  series: seriesLoad,
+  compare: compareLoad,
+  statement: statementLoad,
+  table: tableLoad,
+};
+
+/**
+ * A view's data loader (its `load`): used by `viewData` (src/lib/viewdata.ts) on the server and at build.
+ * @example viewLoader('stat') // stat/view.ts's `load`
+ */
+export function viewLoader(name: ViewName): ViewLoader {
+  return LOADERS[name];
+}
+
+/**
+ * A view's island: the component that draws it (src/lib/roots/{View}.svelte), the same in mt0.js, on
+ * the embed page and on the server. Imported on demand: in mt0.js each island is a chunk of its own,
+ * loaded when the element draws that view. Rejects when its chunk cannot be loaded.
+ * @example (await viewIsland('stat')) === (await import('./roots/Stat.svelte')).default // true
+ */
+export function viewIsland(name: ViewName): Promise<Component<RootProps>> {
+  // Vite's glob import, inside the function: the tools that bundle this file without Vite's transforms
+  // (vite.config.ts and vitest.config.ts load it through the parser and the snapshot) never meet a .svelte.
+  const islands = import.meta.glob<Component<RootProps>>('./roots/*.svelte', { import: 'default' });
+  const island = islands[`./roots/${name[0]?.toUpperCase()}${name.slice(1)}.svelte`];
+  return island ? island() : Promise.reject(new Error(`no island for the ${name} view`));
 }
 
 /** The values each closed parameter takes (the parser checks them; the builder offers them). */

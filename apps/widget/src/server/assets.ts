@@ -3,28 +3,9 @@
 // (brotli, gzip) and chosen by Accept-Encoding. The same headers on Node (served here, from memory) and
 // in Workers (the assets binding; `assetHeaders` for src/worker.ts). Must not import hono.
 
-export interface AssetFile {
-  type: string;
-  /** Content-hashed name: never changes, cached for a year. */
-  immutable: boolean;
-  /** Subresource Integrity of the bytes (sha384). */
-  integrity: string;
-  bytes: number;
-  encodings: ('br' | 'gzip')[];
-}
+import type { AssetManifest } from './manifest.js';
 
-export interface AssetRef {
-  /** `/widget/mt0.<hash>.js` */
-  path: string;
-  integrity: string;
-}
-
-export interface AssetManifest {
-  /** Every public file by path (`/widget/mt0.js`). */
-  files: Record<string, AssetFile>;
-  /** Logical names (`mt0.js`, `embed.css`, `stat.js`) → their hashed file. */
-  names: Record<string, AssetRef>;
-}
+export type { AssetFile, AssetManifest, AssetRef } from './manifest.js';
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The stable aliases: a newsroom that pasted them gets a new release within five minutes. */

@@ -147,6 +147,22 @@ function grouped(list: IndicatorRec[], lang: Lang): [string, IndicatorRec[]][] {
   ]).filter(([, xs]) => xs.length > 0);
 }
 
+/**
+ * Indicators in their role groups: each group drawn by `group` (its label, escaped; its items) around its
+ * indicators drawn by `item` — the one-indicator select's optgroups and the many-indicator fieldsets.
+ */
+function byRole(
+  list: IndicatorRec[],
+  lang: Lang,
+  group: (label: string, items: string) => string,
+  item: (i: IndicatorRec) => string,
+): string {
+  const ui = t(lang);
+  return grouped(list, lang)
+    .map(([role, xs]) => group(e(groupLabel(ui, role)), xs.map(item).join('')))
+    .join('\n');
+}
+
 const selected = (on: boolean) => (on ? ' selected' : '');
 const checked = (on: boolean) => (on ? ' checked' : '');
 const hiddenUnless = (on: boolean) => (on ? '' : ' hidden');
@@ -158,7 +174,6 @@ export function builderPage(o: BuilderInput): string {
   const { origin, full, p } = o;
   const lang = p.lang;
   const w = WORDS[lang];
-  const ui = t(lang);
   const meta = viewMeta(p.view);
   const chosen = new Set(p.indicator ? p.indicator.split(',').map((s) => s.trim()) : []);
   const defaults = (v: ViewMeta) => [indicatorDefault(v.name as ViewName)].flat();
@@ -182,12 +197,13 @@ ${VIEW_LIST.map((v) => {
   const oneField = `<div class="field" data-kind="one"${hiddenUnless(meta.indicator === 'one')}>
 <label for="indicator">${w.indicator}</label>
 <select id="indicator" name="indicator" aria-describedby="indicator-about"${meta.indicator === 'one' ? '' : ' disabled'}>
-${grouped(one, lang)
-  .map(
-    ([role, xs]) =>
-      `<optgroup label="${e(groupLabel(ui, role))}">${xs.map((i) => `<option value="${e(i.id)}" data-about="${e(about(i, lang))}"${selected(i.id === oneNow)}>${e(i.name[lang])}</option>`).join('')}</optgroup>`,
-  )
-  .join('\n')}
+${byRole(
+  one,
+  lang,
+  (label, items) => `<optgroup label="${label}">${items}</optgroup>`,
+  (i) =>
+    `<option value="${e(i.id)}" data-about="${e(about(i, lang))}"${selected(i.id === oneNow)}>${e(i.name[lang])}</option>`,
+)}
 </select>
 <p class="hint" id="indicator-about">${e(oneAbout ? about(oneAbout, lang) : '')}</p>
 </div>`;
@@ -195,12 +211,13 @@ ${grouped(one, lang)
   const manyNow = meta.indicator === 'many' ? current(meta) : new Set<string>();
   const manyField = `<fieldset class="field many" data-kind="many"${hiddenUnless(meta.indicator === 'many')}${meta.indicator === 'many' ? '' : ' disabled'}>
 <legend>${w.indicators}</legend>
-${grouped(many, lang)
-  .map(
-    ([role, xs]) =>
-      `<fieldset class="group"><legend>${e(groupLabel(ui, role))}</legend>${xs.map((i) => `<div class="choice"><input type="checkbox" name="indicator" id="many-${e(i.id)}" value="${e(i.id)}"${checked(manyNow.has(i.id))} aria-describedby="many-${e(i.id)}-about"><label for="many-${e(i.id)}">${e(i.name[lang])}</label><p class="hint" id="many-${e(i.id)}-about">${e(about(i, lang))}</p></div>`).join('')}</fieldset>`,
-  )
-  .join('\n')}
+${byRole(
+  many,
+  lang,
+  (label, items) => `<fieldset class="group"><legend>${label}</legend>${items}</fieldset>`,
+  (i) =>
+    `<div class="choice"><input type="checkbox" name="indicator" id="many-${e(i.id)}" value="${e(i.id)}"${checked(manyNow.has(i.id))} aria-describedby="many-${e(i.id)}-about"><label for="many-${e(i.id)}">${e(i.name[lang])}</label><p class="hint" id="many-${e(i.id)}-about">${e(about(i, lang))}</p></div>`,
+)}
 </fieldset>`;
 
   const stNow = meta.indicator === 'statement' ? [...current(meta)][0] : undefined;

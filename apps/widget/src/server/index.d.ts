@@ -2,6 +2,7 @@
 // vite.server.config.ts and checked against src/server/index.ts by src/server/types.test.ts.
 
 import type { PlaceFile } from '@mt0/store/place-file';
+import type { AssetManifest } from './manifest.js';
 
 /** Anything shaped like @mt0/core's compiled dataset. */
 export interface DatasetLike {
@@ -58,22 +59,8 @@ export type KitHandler = (request: Request) => Promise<Response | null>;
 
 export declare function createKitHandler(options?: KitHandlerOptions): KitHandler;
 
-export interface AssetFile {
-  type: string;
-  /** Content-hashed name: never changes, cached for a year. */
-  immutable: boolean;
-  /** Subresource Integrity of the bytes (sha384). */
-  integrity: string;
-  bytes: number;
-  encodings: ('br' | 'gzip')[];
-}
-
-export interface AssetManifest {
-  /** Every public file by path (`/widget/mt0.js`). */
-  files: Record<string, AssetFile>;
-  /** Logical names (`mt0.js`, `embed.css`, `stat.js`) → their hashed file and its SRI hash. */
-  names: Record<string, { path: string; integrity: string }>;
-}
+// The manifest's types are declared once, in manifest.d.ts (copied beside this file), for src/server/assets.ts too.
+export type { AssetFile, AssetManifest, AssetRef } from './manifest.js';
 
 /** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
 export declare const assetManifest: AssetManifest;

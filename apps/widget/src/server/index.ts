@@ -26,16 +26,11 @@ import { imageSvg } from '../lib/image/image.js';
 import { parseParams, type RawParams, takenOnly } from '../lib/params.js';
 import { type PlaceFiles, withPlace } from '../lib/places.js';
 import { provenance } from '../lib/provenance.js';
-import Compare from '../lib/roots/Compare.svelte';
-import Series from '../lib/roots/Series.svelte';
-import Stat from '../lib/roots/Stat.svelte';
-import Statement from '../lib/roots/Statement.svelte';
-import Table from '../lib/roots/Table.svelte';
 import { type DatasetLike, toBundle } from '../lib/snapshot.js';
 import type { Bundle, Lang, Params } from '../lib/types.js';
 import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
-import { VIEW_LIST, VIEWS, type ViewName } from '../lib/views.js';
+import { VIEW_LIST, VIEWS, type ViewName, viewIsland } from '../lib/views.js';
 import { type AssetManifest, assetHeaders } from './assets.js';
 import { builderPage } from './builder.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
@@ -176,18 +171,6 @@ const SCRIPTS: EmbedScripts = {
 
 const MiB = 1024 * 1024;
 
-/**
- * Each embed page's hydrated island; its script is /embed-assets/{view}.<hash>.js (the same root, hydrated). The
- * frame and footer around it are rendered here as static HTML (nothing in them needs a script).
- */
-const ROOTS: Record<ViewName, Component<RootProps>> = {
-  stat: Stat,
-  series: Series,
-  compare: Compare,
-  statement: Statement,
-  table: Table,
-};
-
 function problem(status: number, title: string, detail: string): Response {
   return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
     status,
@@ -309,13 +292,25 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   // A comuna, or a place's months, come from the place's file (options.place); everything else from the dataset.
   const dataFor = (p: Params): ViewData | undefined => viewData(withPlace(full, p, options.place), p);
 
-  function renderEmbed(origin: string, p: Params, width: number): string | undefined {
+  /**
+   * Each embed page's hydrated island, from the registry (imported once, on the first page of that view);
+   * its script is /embed-assets/{view}.<hash>.js (the same root, hydrated). The frame and footer around
+   * it are rendered here as static HTML (nothing in them needs a script).
+   */
+  const islands: Partial<Record<ViewName, Component<RootProps>>> = {};
+
+  function renderEmbed(
+    Island: Component<RootProps>,
+    origin: string,
+    p: Params,
+    width: number,
+  ): string | undefined {
     const data = dataFor(p);
     if (!data) return undefined;
     const title = data.title;
     const canonical = embedUrl(origin, p);
     const props: RootProps = { data, width };
-    const view = render(ROOTS[p.view], { props });
+    const view = render(Island, { props });
     const foot = render(Footer, {
       props: { data, api: origin, href: canonical, note: provenance(data) },
     });
@@ -455,12 +450,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   const embedHtml = (body: string, status: number, origin: string, etag?: string) =>
     html(body, status, origin, { embeddable: true }, etag);
 
-  function embed(
-    url: URL,
-    rawView: string,
-    origin: string,
-    inm: string | null,
-  ): Response | Promise<Response> {
+  async function embed(url: URL, rawView: string, origin: string, inm: string | null): Promise<Response> {
     const q = url.searchParams;
     const view = decodePath(rawView)?.replace(/\/$/, '');
     if (view === undefined)
@@ -482,7 +472,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (!parsed.ok || errors.length > 0) return embedHtml(readerError(q, 'error', errors, view), 400, origin);
     const width = Math.min(1200, Math.max(280, initialWidth ?? 600));
     const p = parsed.params;
-    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(origin, p, width));
+    islands[p.view] ??= await viewIsland(p.view);
+    const Island = islands[p.view] as Component<RootProps>;
+    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(Island, origin, p, width));
     if (!r)
       return embedHtml(
         readerError(q, 'noData', ['the dataset has nothing for this selection'], view),

@@ -25,6 +25,6 @@ describe('index.d.ts', () => {
     ]);
     expect([back, kinds, origin, headers].map((f) => typeof f)).toEqual(Array(4).fill('function'));
     expect(rasterBack).toBeDefined();
-    expect(manifestBack.names['mt0.js']?.path).toMatch(/^\/widget\/mt0\.[0-9a-f]{10}\.js$/);
+    expect(manifestBack.names['mt0.js']?.path).toMatch(/^\/widget\/mt0\.[\w-]{8}\.js$/);
   });
 });
