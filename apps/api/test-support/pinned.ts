@@ -14,9 +14,11 @@ export interface PinnedResponse {
   bytes?: number;
 }
 
-/** The URLs kept for a release: records (JSON and CSV), an item, filters, metrics, the index, logs, files. */
+/**
+ * The URLs kept for a release: records (JSON and CSV), an item, filters, metrics, logs, files. Not the
+ * index (/v1): it lists what the server offers, so a new endpoint changes it.
+ */
 export const pinnedUrls = (v: string): string[] => [
-  `/v1?v=${v}`,
   `/v1/releases?v=${v}`,
   `/v1/corrections?v=${v}`,
   `/v1/indicators/mt0.arrests?v=${v}`,

@@ -58,6 +58,7 @@ const bodyOf = ({ meta }: ReleaseView) => ({
     corrections: '/v1/corrections',
     metrics: '/v1/metrics',
     ...Object.fromEntries(METRICS.map((m) => [`metrics.${m}`, `/v1/metrics/${m}`])),
+    datapackage: '/v1/datapackage.json',
     downloads: '/v1/downloads',
     ...Object.fromEntries(
       downloads.map((d) => [`downloads.${d.name.replace(/\.[^.]*$/, '')}`, `/v1/downloads/${d.name}`]),
@@ -67,7 +68,7 @@ const bodyOf = ({ meta }: ReleaseView) => ({
     docs: '/docs',
     health: '/healthz',
   },
-  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable). Every kept release is listed at /v1/releases and answers its own v=. Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
+  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable), except this index, whose links follow what the server offers. Every kept release is listed at /v1/releases and answers its own v=. Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
 });
 
 const bodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();

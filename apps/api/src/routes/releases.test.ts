@@ -73,6 +73,15 @@ describe('kept releases, pinned with ?v=', () => {
     expect((await get(`${url}?v=0.1.0`, { 'If-None-Match': oldTag })).status).toBe(304);
   });
 
+  it('revalidates the pinned index, whose links follow what the server offers, but not its records', async () => {
+    expect((await get('/v1?v=0.1.0')).headers.get('cache-control')).toBe(
+      'public, max-age=3600, stale-while-revalidate=86400, stale-if-error=604800',
+    );
+    expect((await get('/v1/releases?v=0.1.0')).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+  });
+
   it('computes a metric over the pinned release: the 2020→2021 change of arrests in 0.2.0 and now', async () => {
     const m = (v: string) =>
       json(`/v1/metrics/change?from=mt0.arrests@2020&to=mt0.arrests@2021&confidence=A,B,C&v=${v}`);
