@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { snapshotPlugin } from './build/snapshot-plugin.js';
 import { HOST_CSS } from './src/element/host-css.js';
+import { viewKinds } from './src/lib/views.js';
 
 /**
  * In the shadow root nothing but the widget can match a selector, so the `.mt0 ` scope that the embed
@@ -26,7 +27,8 @@ export default defineConfig({
     shadowScope(),
   ],
   // The host box rules as one literal: the code that computes the reserved heights stays out of mt0.js.
-  define: { __MT0_HOST_CSS__: JSON.stringify(HOST_CSS) },
+  // The views' indicator kinds, from the registry: the parser needs no more of it (src/lib/params.ts).
+  define: { __MT0_HOST_CSS__: JSON.stringify(HOST_CSS), __MT0_VIEW_KINDS__: JSON.stringify(viewKinds()) },
   build: {
     outDir: 'dist/public/widget',
     emptyOutDir: false,

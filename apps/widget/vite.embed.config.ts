@@ -17,11 +17,11 @@ export default defineConfig((): UserConfig => {
       emptyOutDir: false,
       target: 'es2022',
       cssCodeSplit: false,
-      // The gallery brings its own stylesheet; every embed page's entry writes the same embed.css.
+      // The gallery and the builder bring their own stylesheets; every embed page's entry writes the same embed.css.
       lib: {
         entry: { [name]: entry },
         formats: ['es'],
-        cssFileName: name === 'gallery' ? 'gallery' : 'embed',
+        cssFileName: name === 'gallery' || name === 'builder' ? name : 'embed',
       },
       minify: true,
       rolldownOptions: {

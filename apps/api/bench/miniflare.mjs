@@ -2,7 +2,8 @@
 // way `wrangler dev --local` runs it but without the dev proxy in front (which serialises requests and is
 // not what production serves through): the static-assets binding, the vars of wrangler.jsonc, and the
 // V8 inspector for the isolate's heap. Prints `listening PORT inspector PORT`.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Miniflare } from 'miniflare';
 
 const [bundle, assets, port, inspectorPort] = process.argv.slice(2);
@@ -11,9 +12,19 @@ const config = JSON.parse(
 );
 const mf = new Miniflare({
   name: 'mt0-api',
-  // The bundle as one module, given as is: its dynamic imports of node: built-ins (Svelte's server
-  // renderer probes async_hooks; the kit reads files only on Node) are never reached in workerd.
-  modules: [{ type: 'ESModule', path: 'worker.js', contents: readFileSync(bundle) }],
+  // The bundle given as is, worker.js and the modules wrangler wrote beside it (the store and fonts as
+  // Data, resvg as compiled WASM): its dynamic imports of node: built-ins (Svelte's server renderer
+  // probes async_hooks; the kit reads files only on Node) are never reached in workerd.
+  modules: [
+    { type: 'ESModule', path: 'worker.js', contents: readFileSync(bundle) },
+    ...readdirSync(dirname(bundle))
+      .filter((f) => /\.(wasm|ttf|arrow)$/.test(f))
+      .map((f) => ({
+        type: f.endsWith('.wasm') ? 'CompiledWasm' : 'Data',
+        path: f,
+        contents: readFileSync(join(dirname(bundle), f)),
+      })),
+  ],
   compatibilityDate: config.compatibility_date,
   bindings: config.vars,
   assets: {

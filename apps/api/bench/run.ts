@@ -7,19 +7,32 @@
 // 4. Load: 60 s (BENCH_LOAD_SECONDS) at 256 connections on the mix of bench/lib/mix.ts: errors, p99, RSS
 //    growth after warm-up, /healthz p99 during the flood; then the same mix under workerd (the Worker
 //    bundle run by Miniflare, as `wrangler dev --local` runs it minus the dev proxy, which serialises
-//    requests) with the isolate's JS heap against the 128 MB a Worker has.
+//    requests) with the isolate's JS heap against the 128 MB a Worker has. Beside the mix, a few
+//    connections download the whole comuna × month table as streamed CSV, again and again.
+// 5. Issue 9: one comuna's 16-year monthly series over HTTP against a 10-row indicator query (cached
+//    and uncached), the whole table as one streamed CSV against bare node:http sending the same bytes,
+//    and the Worker bundle's size and its ready time in workerd against a Worker that does nothing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { assetManifest } from '@mt0/widget/server';
+import { provideStoreFromDisk } from '../src/store-node.js';
 import { runProperty } from '../test-support/property.js';
 import { serverFetch } from '../test-support/server-fetch.js';
 import { clientName, fivexx, inProcess, load, type Request, type Run } from './lib/client.js';
-import { HOT, hostileRequests, LARGEST, loadMix, variedAccepts } from './lib/mix.js';
+import {
+  HOT,
+  hostileRequests,
+  LARGEST,
+  loadMix,
+  streamedTable,
+  variedAccepts,
+  WHOLE_TABLE,
+} from './lib/mix.js';
 import { probeHealth } from './lib/probe.js';
 import { BENCH_ENV, cpuSeconds, rssMiB, sleep, startNode, stop } from './lib/procs.js';
 import { startWorkerd } from './lib/workerd.js';
@@ -246,7 +259,25 @@ async function uncachedPage(port: number): Promise<void> {
   );
 }
 
-/** Builds the Worker bundle as `wrangler deploy` would (no upload) and prints its size; returns its path. */
+/** Cloudflare's Workers Free plan: the whole upload (code and every module) at most 3 MB compressed. */
+const WORKER_BUDGET = 3_000_000;
+/** Issue 9: the Worker's code and data, without the PNG rasteriser and its fonts, at most 1 MiB gzip. */
+const WORKER_APP_BUDGET = 1024 * 1024;
+
+/** What a module of the bundle is, by its name (wrangler writes `{hash}-{name}` beside worker.js). */
+const moduleKind = (f: string) =>
+  f.endsWith('.js')
+    ? 'code (JS)'
+    : f.endsWith('.wasm')
+      ? 'PNG rasteriser (resvg WASM)'
+      : f.endsWith('.ttf')
+        ? `font ${f.replace(/^[0-9a-f]+-/, '')}`
+        : `data ${f.replace(/^[0-9a-f]+-/, '')}`;
+
+/**
+ * Builds the Worker bundle as `wrangler deploy` would (no upload), prints each module's size and the
+ * total against the budget (exact bytes, gzip -9), and returns worker.js's path; over budget, it throws.
+ */
 function workerBundle(): string {
   const out = mkdtempSync(join(tmpdir(), 'mt0-worker-'));
   execFileSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', out], {
@@ -254,11 +285,185 @@ function workerBundle(): string {
     env: BENCH_ENV,
     stdio: 'pipe',
   });
-  const js = readdirSync(out).filter((f) => f.endsWith('.js'));
-  const bytes = js.reduce((s, f) => s + statSync(join(out, f)).size, 0);
-  const gz = js.reduce((s, f) => s + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
-  console.log(`worker bundle: ${fmt(bytes / 1024, 1)} KiB, gzip -9 ${fmt(gz / 1024, 1)} KiB`);
+  const modules = readdirSync(out).filter((f) => /\.(js|wasm|ttf|arrow)$/.test(f));
+  let [bytes, gz, rasterGz] = [0, 0, 0];
+  for (const f of modules.sort()) {
+    const b = readFileSync(join(out, f));
+    const z = gzipSync(b, { level: 9 }).length;
+    bytes += b.length;
+    gz += z;
+    if (/\.(wasm|ttf)$/.test(f)) rasterGz += z;
+    console.log(`worker module ${moduleKind(f)}: ${fmt(b.length)} B, gzip -9 ${fmt(z)} B`);
+  }
+  console.log(
+    `worker bundle: ${fmt(bytes / 1024, 1)} KiB, gzip -9 ${fmt(gz)} B (${fmt(gz / 1024, 1)} KiB) of ${fmt(WORKER_BUDGET)} B budget (${fmt((100 * gz) / WORKER_BUDGET, 1)} %); without the rasteriser and its fonts ${fmt((gz - rasterGz) / 1024, 1)} KiB`,
+  );
+  const app = gz - rasterGz;
+  console.log(
+    `worker bundle without the rasteriser and its fonts (code and data): gzip -9 ${fmt(app)} B; budget ≤ 1 MiB gzip (${fmt(WORKER_APP_BUDGET)} B): ${app <= WORKER_APP_BUDGET ? 'met' : 'MISSED'}, ${fmt(WORKER_APP_BUDGET - app)} B to spare`,
+  );
+  if (gz > WORKER_BUDGET) throw new Error(`worker bundle over budget: ${gz} > ${WORKER_BUDGET} B gzip -9`);
   return join(out, 'worker.js');
+}
+
+/**
+ * The Worker ready in workerd: from starting Miniflare to the first answer of /healthz, then the first
+ * comuna query (the store opened on first use), against a Worker that only answers "ok" started the
+ * same way (the baseline: Node, Miniflare and workerd's own start), interleaved rounds, medians.
+ */
+async function workerReady(bundle: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mt0-ready-'));
+  const empty = join(dir, 'empty.js');
+  writeFileSync(empty, "export default { fetch: () => new Response('ok') };\n");
+  const rounds = Number(process.env.BENCH_READY_ROUNDS ?? 5);
+  const times: Record<'ours' | 'empty', number[]> = { ours: [], empty: [] };
+  const first: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const which of r % 2 ? (['empty', 'ours'] as const) : (['ours', 'empty'] as const)) {
+      const port = 20000 + Math.floor(Math.random() * 2000);
+      const t0 = performance.now();
+      const w = await startWorkerd(root, which === 'ours' ? bundle : empty, port, port + 1);
+      try {
+        const h = await get(port, '/healthz');
+        times[which].push(performance.now() - t0);
+        if (h.status !== 200) throw new Error(`${which}: /healthz ${h.status}`);
+        if (which === 'ours') {
+          const t1 = performance.now();
+          const c = await get(port, COMUNA);
+          first.push(performance.now() - t1);
+          if (c.status !== 200) throw new Error(`first comuna query: ${c.status}`);
+        }
+      } finally {
+        await w.close();
+      }
+    }
+  const ours = median(times.ours);
+  const base = median(times.empty);
+  console.log(
+    `worker ready in workerd (Miniflare start to the first /healthz answer, median of ${rounds}): ours ${fmt(ours)} ms, a Worker that does nothing ${fmt(base)} ms; the kit's own part ${fmt(ours - base)} ms (goal ≤ 500 ms: ${ours - base <= 500 ? 'met' : 'MISSED'}); then the first comuna query (opens the store) ${fmt(median(first), 1)} ms`,
+  );
+}
+
+/** Issue 9: one comuna's 16-year monthly series, 192 rows from the store's index. */
+const COMUNA = '/v1/observations?indicator=cead.cases.drugs&geo=CL-02201&resolution=month&limit=500';
+/** A 10-row query of the core dataset's index (CEAD's national yearly drug cases, 2015–2024). */
+const TEN_ROWS = '/v1/observations?indicator=cead.cases.drugs&geo=CL&from=2015&to=2024';
+
+/**
+ * One comuna's series against the 10-row query over HTTP at 64 connections, interleaved rounds, with
+ * the response cache (what clients get) and without it (MT0_CACHE_MB=0: every request read and
+ * serialised), and at one connection (latency without queueing).
+ */
+async function comunaSeries(): Promise<void> {
+  const rounds = Number(process.env.BENCH_COMUNA_ROUNDS ?? 5);
+  const seconds = Number(process.env.BENCH_COMUNA_SECONDS ?? 3);
+  for (const [label, env] of [
+    ['cached', {}],
+    ['uncached (MT0_CACHE_MB=0)', { MT0_CACHE_MB: '0' }],
+  ] as const) {
+    const s = await startNode(root, ['dist/node.js'], { PORT: '0', ...env });
+    try {
+      const sizes: Record<string, string> = {};
+      for (const [path, rows] of [
+        [COMUNA, 192],
+        [TEN_ROWS, 10],
+      ] as const) {
+        const r = await get(s.port, path);
+        const n = (JSON.parse(r.body.toString()) as { data: unknown[] }).data.length;
+        if (r.status !== 200 || n !== rows) throw new Error(`${path}: ${r.status}, ${n} rows, not ${rows}`);
+        sizes[path] = `${rows} rows, ${fmt(r.body.length / 1024, 1)} KiB JSON`;
+        await load(`http://127.0.0.1:${s.port}`, [{ path }], CONNECTIONS, 1);
+      }
+      const p99: Record<string, number[]> = { [COMUNA]: [], [TEN_ROWS]: [] };
+      const rps: Record<string, number[]> = { [COMUNA]: [], [TEN_ROWS]: [] };
+      const ratios: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const pair = r % 2 ? [TEN_ROWS, COMUNA] : [COMUNA, TEN_ROWS];
+        for (const path of pair) {
+          const run = await load(`http://127.0.0.1:${s.port}`, [{ path }], CONNECTIONS, seconds);
+          if (run.errors + run.timeouts + run.failed > 0) throw new Error(`${path}: ${runLine(run)}`);
+          p99[path]?.push(run.p99);
+          rps[path]?.push(run.rps);
+        }
+        ratios.push((p99[COMUNA]?.[r] as number) / (p99[TEN_ROWS]?.[r] as number));
+      }
+      const one: Record<string, Run> = {};
+      for (const path of [COMUNA, TEN_ROWS])
+        one[path] = await load(`http://127.0.0.1:${s.port}`, [{ path }], 1, seconds);
+      const c = median(p99[COMUNA] as number[]);
+      const t = median(p99[TEN_ROWS] as number[]);
+      const ratio = median(ratios);
+      console.log(
+        `comuna series over HTTP, ${label}, ${CONNECTIONS} connections, ${rounds} interleaved rounds of ${seconds} s: one comuna's 16-year monthly series (${sizes[COMUNA]}) p99 ${fmt(c, 2)} ms, ${fmt(median(rps[COMUNA] as number[]))} req/s; a 10-row indicator query (${sizes[TEN_ROWS]}) p99 ${fmt(t, 2)} ms, ${fmt(median(rps[TEN_ROWS] as number[]))} req/s`,
+      );
+      console.log(
+        `comuna series p99 vs 10-row query p99, ${label}: ${fmt(ratio, 2)}x (goal ≤ 1.5x: ${ratio <= 1.5 ? 'met' : 'MISSED'}); goal p99 ≤ 5 ms at ${CONNECTIONS} connections: ${c <= 5 ? 'met' : 'MISSED'}; at 1 connection p99 ${fmt(one[COMUNA]?.p99 ?? 0, 2)} ms vs ${fmt(one[TEN_ROWS]?.p99 ?? 0, 2)} ms (${fmt((one[COMUNA]?.p99 ?? 0) / (one[TEN_ROWS]?.p99 ?? 1), 2)}x)`,
+      );
+    } finally {
+      await stop(s.child);
+    }
+  }
+}
+
+/**
+ * The whole comuna × month table as one streamed CSV (70 MB), to the last byte, as curl, curl
+ * --compressed and a browser ask for it; against bare node:http sending the very same bytes from
+ * memory (the cost of moving them alone), interleaved, medians; with the server's CPU per download.
+ */
+async function wholeTableSpeed(): Promise<void> {
+  const rounds = Number(process.env.BENCH_TABLE_ROUNDS ?? 5);
+  const ours = await startNode(root, ['dist/node.js'], { PORT: '0' });
+  // A fresh connection per download: a kept-alive socket idle while the other server streamed for
+  // seconds may be closed by its server (keepAliveTimeout) just as it is reused.
+  const close = { connection: 'close' };
+  const first = await get(ours.port, WHOLE_TABLE, close);
+  const dir = mkdtempSync(join(tmpdir(), 'mt0-table-'));
+  writeFileSync(join(dir, 'table.csv'), first.body);
+  writeFileSync(join(dir, 'headers.json'), JSON.stringify({ 'content-type': first.headers['content-type'] }));
+  const bare = await startNode(root, [
+    'bench/servers/node-http.mjs',
+    join(dir, 'table.csv'),
+    join(dir, 'headers.json'),
+  ]);
+  const codings = [
+    ['identity', close],
+    ['br', { ...close, 'accept-encoding': 'gzip, deflate, br' }],
+    ['gzip', { ...close, 'accept-encoding': 'gzip' }],
+  ] as const;
+  const times: Record<string, number[]> = { identity: [], br: [], gzip: [], bare: [] };
+  const cpu: Record<string, number[]> = { identity: [], br: [], gzip: [] };
+  const bytes: Record<string, number> = {};
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const [name, headers] of codings) {
+        const c0 = cpuSeconds(ours.child.pid as number);
+        const t = performance.now();
+        const res = await get(ours.port, WHOLE_TABLE, headers);
+        times[name]?.push(performance.now() - t);
+        cpu[name]?.push((cpuSeconds(ours.child.pid as number) - c0) * 1000);
+        bytes[name] = res.body.length;
+        if (res.status !== 200) throw new Error(`whole table ${name}: ${res.status}`);
+      }
+      const t = performance.now();
+      const res = await get(bare.port, '/', close);
+      times.bare?.push(performance.now() - t);
+      if (!res.body.equals(first.body)) throw new Error('bare node:http sent other bytes');
+    }
+  } finally {
+    await stop(bare.child);
+    await stop(ours.child);
+  }
+  const m = (k: string) => median(times[k] as number[]);
+  console.log(
+    `whole table streamed (${WHOLE_TABLE}: ${fmt(first.body.length)} bytes, ${fmt(first.body.toString().split('\r\n').length - 2)} rows), to the last byte, median of ${rounds}: ` +
+      codings
+        .map(
+          ([name]) =>
+            `${name} ${fmt(m(name))} ms (${fmt((bytes[name] ?? 0) / 1e6, 1)} MB, server CPU ${fmt(median(cpu[name] as number[]))} ms)`,
+        )
+        .join(', ') +
+      `; bare node:http sending the same bytes ${fmt(m('bare'))} ms; ours/bare ${fmt(m('identity') / m('bare'), 2)}x; goal "well under a second": ${m('identity') < 1000 ? 'met' : 'MISSED'} (identity)`,
+  );
 }
 
 async function mixFor(port: number, origin: string) {
@@ -280,19 +485,26 @@ async function mixFor(port: number, origin: string) {
 }
 
 const HOSTILE_CONNECTIONS = 4;
+/** Connections that download the whole comuna × month table (streamed CSV, 70 MB) over and over. */
+const STREAM_CONNECTIONS = 4;
+const MIX_CONNECTIONS = LOAD_CONNECTIONS - HOSTILE_CONNECTIONS - STREAM_CONNECTIONS;
 
-/** The flood: the mix on most connections and the hostile requests on the rest, at once. */
+/** The flood: the mix on most connections, the hostile requests and the streamed table on the rest, at once. */
 async function flood(origin: string, mix: Request[], seconds: number) {
-  const [r, bad] = await Promise.all([
-    load(origin, mix, LOAD_CONNECTIONS - HOSTILE_CONNECTIONS, seconds, { niced: true }),
+  const [r, bad, streams] = await Promise.all([
+    load(origin, mix, MIX_CONNECTIONS, seconds, { niced: true }),
     load(origin, hostileRequests(origin), HOSTILE_CONNECTIONS, seconds, { statuses: true, niced: true }),
+    load(origin, streamedTable(), STREAM_CONNECTIONS, seconds, { niced: true }),
   ]);
-  const errors = r.errors + r.timeouts + bad.errors + bad.timeouts;
+  const streamLine = `streamed whole table (${WHOLE_TABLE}: identity, br, gzip) on ${STREAM_CONNECTIONS} connections: ${fmt(streams.requests)} downloads, p50 ${fmt(streams.p50)} ms, p99 ${fmt(streams.p99)} ms, errors ${streams.errors + streams.timeouts + streams.failed}`;
+  const errors =
+    r.errors + r.timeouts + bad.errors + bad.timeouts + streams.errors + streams.timeouts + streams.failed;
   // Every answer of the mix is 2xx or 3xx; every hostile one a 4xx.
   const unexpected = r.failed + (bad.requests - bad.failed);
   return {
     r,
     bad,
+    streamLine,
     errors: errors + unexpected + fivexx(bad),
     line: `${fmt(r.requests + bad.requests)} requests, ${fmt(r.rps + bad.rps)} req/s, mix p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms; errors ${fmt(errors + unexpected + fivexx(bad))} (socket ${r.errors + bad.errors}, timeouts ${r.timeouts + bad.timeouts}, mix non-2xx/3xx ${r.failed}, hostile not 4xx ${bad.requests - bad.failed}, 5xx ${fivexx(bad)}); hostile ${fmt(bad.requests)}: ${Object.entries(
       bad.status,
@@ -321,9 +533,10 @@ async function loadNode(): Promise<void> {
   const [la] = readFileSync('/proc/loadavg', 'utf8').split(' ');
   const endRss = rssMiB(pid);
   console.log(
-    `load mix: ${mix.length} requests cycled on ${LOAD_CONNECTIONS - HOSTILE_CONNECTIONS} connections, ${hostileRequests(origin).length} hostile ones on ${HOSTILE_CONNECTIONS} (warm-up ${WARMUP_SECONDS} s: ${fmt(warm.r.requests + warm.bad.requests)} requests, errors ${warm.errors})`,
+    `load mix: ${mix.length} requests cycled on ${MIX_CONNECTIONS} connections, ${hostileRequests(origin).length} hostile ones on ${HOSTILE_CONNECTIONS}, the whole table streamed on ${STREAM_CONNECTIONS} (warm-up ${WARMUP_SECONDS} s: ${fmt(warm.r.requests + warm.bad.requests)} requests, errors ${warm.errors})`,
   );
   console.log(`load ${LOAD_SECONDS} s @ ${LOAD_CONNECTIONS} connections: ${f.line}`);
+  console.log(`load ${f.streamLine}`);
   console.log(
     `load RSS growth after warm-up: ${fmt(endRss - warmRss, 1)} MiB (${fmt(warmRss, 1)} → ${fmt(endRss, 1)} MiB, max ${fmt(maxRss, 1)} MiB)`,
   );
@@ -361,6 +574,7 @@ async function loadWorkerd(bundle: string): Promise<void> {
     console.log(
       `workerd load ${LOAD_SECONDS} s @ ${LOAD_CONNECTIONS} connections (same mix, Miniflare): ${f.line}`,
     );
+    console.log(`workerd load ${f.streamLine}`);
     console.log(
       `workerd process RSS: ${fmt(rssWarm, 1)} MiB after warm-up, ${fmt(rssEnd, 1)} MiB at the end of the flood (${LOAD_CONNECTIONS} responses in flight), ${fmt(rssIdle, 1)} MiB 5 s later; the isolate then: JS heap ${fmt(heap.used, 1)} MiB + ArrayBuffers ${fmt(heap.backing, 1)} MiB (a Worker isolate has 128 MB)`,
     );
@@ -393,8 +607,13 @@ async function loadWorkerd(bundle: string): Promise<void> {
   }
 }
 
-/** `BENCH_ONLY=speed,load` runs some sections (speed, bundle, property, load, workerd); all by default. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'speed,bundle,property,load,workerd').split(','));
+/**
+ * `BENCH_ONLY=speed,load` runs some sections (speed, comuna, table, bundle, ready, property, load,
+ * workerd); all by default.
+ */
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'speed,comuna,table,bundle,ready,property,load,workerd').split(','),
+);
 
 async function main() {
   const [l1, l5] = readFileSync('/proc/loadavg', 'utf8').split(' ');
@@ -402,8 +621,13 @@ async function main() {
     `# MT-0 API bench — Node ${process.version}, 2 cores shared (load average ${l1} / ${l5} at start)`,
   );
   if (ONLY.has('speed')) await speed();
-  const bundle = ONLY.has('bundle') || ONLY.has('workerd') ? workerBundle() : '';
+  if (ONLY.has('comuna')) await comunaSeries();
+  if (ONLY.has('table')) await wholeTableSpeed();
+  const bundle = ONLY.has('bundle') || ONLY.has('ready') || ONLY.has('workerd') ? workerBundle() : '';
+  if (ONLY.has('ready')) await workerReady(bundle);
   if (ONLY.has('property')) {
+    // In process, as the tests run the app: the store comes from the built file, as src/node.ts reads it.
+    provideStoreFromDisk();
     const t0 = performance.now();
     const cases = await runProperty(serverFetch(), 10_000);
     console.log(

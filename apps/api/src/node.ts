@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import { createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { app } from './app.js';
+import { placeFileOf } from './lib/place-files.js';
 import { ResponseCache } from './middleware/response-cache/index.js';
 import { readConfig } from './server/config.js';
 import { diskStore } from './server/downloads.js';
@@ -27,6 +28,7 @@ if ('error' in config) {
 const kit = createKitHandler({
   ...(config.publicOrigin ? { origin: config.publicOrigin } : {}),
   trustProxy: config.trustProxy,
+  place: placeFileOf,
 });
 const server = createServer(
   createFrontDoor({

@@ -3,15 +3,27 @@
 // static-assets binding (wrangler.jsonc), served with the kit's own headers: CORS (module scripts are
 // fetched cross-origin), CORP (COEP hosts), nosniff, and the cache policy (content-hashed names
 // immutable, aliases short). PUBLIC_ORIGIN, TRUST_PROXY and MT0_CACHE_MB are vars (wrangler.jsonc).
+// The PNG rasteriser (resvg's WASM) and its two fonts are bundled modules, instantiated and read once per
+// isolate, on the first PNG.
 import storeBytes from '@mt0/store/cead.arrow';
+import sans from '@mt0/widget/raster/DejaVuSans.ttf';
+import sansBold from '@mt0/widget/raster/DejaVuSans-Bold.ttf';
+import resvgWasm from '@mt0/widget/raster/resvg.wasm';
+import type { RasterAssets } from '@mt0/widget/server';
 import { builtFileHeaders, createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { app } from './app.js';
 import type { Bindings } from './env.js';
+import { placeFileOf } from './lib/place-files.js';
 import { provideStore } from './lib/store.js';
 
 // The store as a binary Data module (wrangler.jsonc `rules`), opened on first use: a JSON module of the
 // same table made start-up 7× slower.
 provideStore(() => new Uint8Array(storeBytes));
+
+const raster: RasterAssets = {
+  wasm: async () => resvgWasm,
+  fonts: async () => [new Uint8Array(sans), new Uint8Array(sansBold)],
+};
 
 type Env = Bindings;
 type Kit = ReturnType<typeof createKitHandler>;
@@ -25,9 +37,11 @@ function kitFor(env: Env): Kit {
       key,
       kit: createKitHandler({
         assets: false,
+        images: raster,
         ...(env.PUBLIC_ORIGIN ? { origin: env.PUBLIC_ORIGIN } : {}),
         trustProxy: env.TRUST_PROXY === '1',
         cacheBytes: 2 * 1024 * 1024,
+        place: placeFileOf,
       }),
     };
   }

@@ -49,6 +49,30 @@ describe('the widget kit in workerd', () => {
     expect(await res.text()).toContain('mt0-widget');
   });
 
+  it('renders a view as an SVG and as a PNG twice its size in workerd (resvg WASM and fonts bundled)', async () => {
+    const svg = await fetchWorker('/embed/series.svg?lang=en');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const text = await svg.text();
+    expect(text).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="600"[\s\S]*<polyline class="line"/,
+    );
+    const height = Number(/height="(\d+)"/.exec(text)?.[1]);
+    const png = await fetchWorker('/embed/series.png?lang=en');
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR (bytes 16–23, big-endian): 600 × height drawn at 2× is 1200 × 2·height.
+    const ihdr = new DataView(bytes.buffer, bytes.byteOffset + 16, 8);
+    expect([ihdr.getUint32(0), ihdr.getUint32(4)]).toEqual([1200, 2 * height]);
+    // A narrower one from the same isolate (the WASM and fonts already loaded): 400 px at 2×.
+    const narrow = new Uint8Array(
+      await (await fetchWorker('/embed/stat.png?lang=es&width=400')).arrayBuffer(),
+    );
+    expect(new DataView(narrow.buffer, narrow.byteOffset + 16, 4).getUint32(0)).toBe(800);
+  });
+
   it('answers oEmbed for its own embed URLs and refuses any other URL', async () => {
     const own = await fetchWorker(
       `/oembed?url=${encodeURIComponent('https://api.example/embed/stat?lang=es')}&format=json`,

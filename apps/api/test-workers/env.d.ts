@@ -7,3 +7,8 @@ declare module 'cloudflare:test' {
   };
   export function createExecutionContext(): unknown;
 }
+
+/** workerd's streaming digest (a WritableStream whose `digest` settles when the stream closes). */
+interface Crypto {
+  DigestStream: new (algorithm: 'SHA-256') => WritableStream<Uint8Array> & { digest: Promise<ArrayBuffer> };
+}

@@ -48,6 +48,40 @@ describe('downloads in workerd', () => {
     // Header plus one CRLF-ended line per observation (no quote or note spans lines).
     expect(text.split('\r\n').length - 2).toBe(dataset.observations.length);
   });
+
+  /** sha256 (hex) of a body, read as a stream (workerd's DigestStream: never the whole body in memory). */
+  async function sha256(body: ReadableStream<Uint8Array>): Promise<string> {
+    const digest = new crypto.DigestStream('SHA-256');
+    await body.pipeTo(digest);
+    return [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  it('sends the comuna × month table as gzip bytes and as Arrow, each the file its manifest lists', async () => {
+    const list = (await (await at('/v1/downloads')).json()) as {
+      data: { name: string; type: string; bytes: number; sha256: string }[];
+    };
+    for (const name of ['cead-comuna-month.csv.gz', 'cead-comuna-month.arrow']) {
+      const entry = list.data.find((d) => d.name === name);
+      const res = await at(`/v1/downloads/${name}`, { headers: { 'Accept-Encoding': 'gzip, br' } });
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type'), name).toBe(entry?.type);
+      // No Content-Encoding: the .csv.gz is saved as the gzip file it is, of the listed length.
+      expect(res.headers.get('content-encoding'), name).toBeNull();
+      expect(Number(res.headers.get('content-length')), name).toBe(entry?.bytes);
+      expect(await sha256(res.body as ReadableStream<Uint8Array>), name).toBe(entry?.sha256);
+    }
+    expect(list.data.find((d) => d.name === 'cead-comuna-month.csv.gz')?.type).toBe('application/gzip');
+  });
+
+  it('the gzip CSV is, decompressed, the whole table the Worker streams as CSV', async () => {
+    const file = await at('/v1/downloads/cead-comuna-month.csv.gz');
+    const unzipped = (file.body as ReadableStream<Uint8Array>).pipeThrough(
+      new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+    );
+    const streamed = await at('/v1/observations.csv?per100k=false');
+    expect(streamed.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+    expect(await sha256(unzipped)).toBe(await sha256(streamed.body as ReadableStream<Uint8Array>));
+  });
 });
 
 describe('the public origin in workerd', () => {

@@ -1,4 +1,4 @@
-export declare const BUDGETS: { element: number; resize: number; embedPage: number };
+export declare const BUDGETS: { element: number; resize: number; embedPage: number; builder: number };
 export declare const VIEWS: string[];
 export interface Size {
   name: string;

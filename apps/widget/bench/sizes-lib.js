@@ -4,9 +4,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { VIEW_ENTRIES } from '../build/embed-entries.js';
 
-export const BUDGETS = { element: 24576, resize: 1024, embedPage: 18432 };
-export const VIEWS = ['stat', 'series', 'compare', 'statement', 'table'];
+// element: issue 4's 24 KiB, raised to 25 KiB by issue 9 (places by name or CUT code, resolution, rolling,
+// per100k: +278 B over main's 24,457, which left 119 B); the lead's call, said in the hand-over.
+export const BUDGETS = {
+  element: 25600,
+  resize: 1024,
+  embedPage: 18432,
+  builder: 16384,
+  rasteriser: 1048576,
+};
+/** The views with an embed page (one entry each, from the registry's views: build/embed-entries.js). */
+export const VIEWS = VIEW_ENTRIES;
 
 /** mt0.js's lazily imported chunks (mt0-{kind}-[hash].js) and when a page loads each. */
 const LAZY = [
@@ -69,6 +79,15 @@ export function sizes(dist) {
       budget: BUDGETS.embedPage,
     });
   }
+  // The builder's own script (its preview is mt0.js, counted above).
+  const builder = names['builder.js']?.path.replace('/embed-assets/', '');
+  if (!builder || !files.has(builder)) throw new Error('missing embed-assets/builder.<hash>.js');
+  const builderChunks = [...graph(assets, builder)];
+  out.push({
+    name: `builder page /builder total JS (${builderChunks.length} files, without mt0.js)`,
+    bytes: builderChunks.reduce((sum, f) => sum + gz(readFileSync(join(assets, f))), 0),
+    budget: BUDGETS.builder,
+  });
   for (const f of [...files].filter((f) => /^tip-[\w-]+\.js$/.test(f)))
     out.push({
       name: 'embed page /embed/series values-on-demand chunk',

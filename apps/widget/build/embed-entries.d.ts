@@ -1,1 +1,2 @@
+export declare const VIEW_ENTRIES: string[];
 export declare const EMBED_ENTRIES: Record<string, string>;

@@ -15,7 +15,7 @@ export const RESULTS = resolve(fileURLToPath(new URL('..', import.meta.url)), 't
 mkdirSync(RESULTS, { recursive: true });
 
 export async function launch(
-  options: { width?: number; height?: number; dark?: boolean; touch?: boolean } = {},
+  options: { width?: number; height?: number; dark?: boolean; touch?: boolean; javaScript?: boolean } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mt0-chromium-')), {
     executablePath: ensureChromium(),
@@ -23,6 +23,7 @@ export async function launch(
     viewport: { width: options.width ?? 720, height: options.height ?? 900 },
     colorScheme: options.dark ? 'dark' : 'light',
     hasTouch: options.touch ?? false,
+    javaScriptEnabled: options.javaScript ?? true,
     locale: 'es-CL',
     timezoneId: 'UTC',
     args: [

@@ -40,8 +40,8 @@ if (!result.bytes) {
   );
   process.exit(1);
 }
-const ms = result.ms ?? { tables: 0, arrow: 0, places: 0 };
+const ms = result.ms ?? { tables: 0, arrow: 0, places: 0, downloads: 0 };
 console.log(
   `store ${dataset.meta.version}: ${result.rows?.toLocaleString('en')} rows → dist/${STORE_FILE} (${result.bytes.length.toLocaleString('en')} bytes), ` +
-    `${result.placeFiles} place files → dist/places/ (tables ${ms.tables.toFixed(0)} ms, arrow ${ms.arrow.toFixed(0)} ms, places ${ms.places.toFixed(0)} ms)`,
+    `${result.placeFiles} place files → dist/places/ (tables ${ms.tables.toFixed(0)} ms, arrow ${ms.arrow.toFixed(0)} ms, places ${ms.places.toFixed(0)} ms); downloads ${result.downloads?.map((d) => `${d.name} (${d.bytes.toLocaleString('en')} bytes)`).join(', ')} (${ms.downloads.toFixed(0)} ms)`,
 );

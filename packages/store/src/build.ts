@@ -3,10 +3,19 @@
 // and the places index. Node-only (files); the reader and writer it calls are not.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DataIssue, loadStoreTables } from '@mt0/core/internal/loader';
+import { gzipSync } from 'node:zlib';
+import {
+  type DataIssue,
+  type DownloadContent,
+  type DownloadFile,
+  loadStoreTables,
+  writeDownloadFiles,
+  writeManifest,
+} from '@mt0/core/internal/loader';
 import type { Dataset } from '@mt0/core/schemas';
 import { placeFile } from './place-file.js';
-import { openStore } from './read.js';
+import { openStore, type Store } from './read.js';
+import { csvLines, plan, type RowContext, STORE_CSV_HEADER, wholeTable } from './rows.js';
 import { writeStore } from './write.js';
 
 /** Name of the store file in the output folder. */
@@ -17,12 +26,64 @@ export interface BuildResult {
   bytes?: Uint8Array;
   rows?: number;
   placeFiles?: number;
-  /** Milliseconds spent reading and validating the tables, writing the Arrow file, and the place files. */
-  ms?: { tables: number; arrow: number; places: number };
+  /** The whole-table downloads written to `dist/downloads/` (listed in `dist/downloads.js`). */
+  downloads?: DownloadFile[];
+  /** Milliseconds spent reading and validating the tables, writing the Arrow file, the place files and the downloads. */
+  ms?: { tables: number; arrow: number; places: number; downloads: number };
+}
+
+/** Base name of the whole-table downloads (`.arrow`, `.csv.gz`). */
+export const DOWNLOAD_NAME = 'cead-comuna-month';
+
+/** The media type of an Arrow IPC file (IANA: application/vnd.apache.arrow.file). */
+export const ARROW_TYPE = 'application/vnd.apache.arrow.file';
+
+/** What the store's rows need from the dataset: CUT codes and the sources' intermediaries. */
+export function rowContext(dataset: Dataset): RowContext {
+  const geos = new Map(dataset.geos.map((g) => [g.id, g]));
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  return { place: (geo) => geos.get(geo), via: (source) => sources.get(source)?.via };
 }
 
 /**
- * Builds the store into `outDir` (cead.arrow, places/<id>.json, places/index.json); writes nothing
+ * Every row of the store as the API's CSV writes it (the same bytes `/v1/observations.csv?per100k=false`
+ * streams: every place and indicator at its own resolution), as one string.
+ */
+export function wholeTableCsv(store: Store, ctx: RowContext): string {
+  const q = wholeTable(store);
+  const chunks = [STORE_CSV_HEADER];
+  for (const part of plan(store, q)) chunks.push(csvLines(store, ctx, q, part));
+  return chunks.join('');
+}
+
+/**
+ * The store's whole-table downloads: the Arrow file itself (a plain Arrow IPC file; its layout is in
+ * src/layout.ts and the README) and the same rows as gzip CSV. The CSV is a `.csv.gz` file, sent as
+ * `application/gzip` bytes (no Content-Encoding), so that what is saved is what the manifest describes.
+ */
+export function storeDownloads(store: Store, bytes: Uint8Array, ctx: RowContext): DownloadContent[] {
+  const places = `${store.places.length} places (the country, ${store.places.filter((p) => p.level === 'region').length} regions, ${store.places.filter((p) => p.level === 'comuna').length} comunas)`;
+  return [
+    {
+      name: `${DOWNLOAD_NAME}.arrow`,
+      type: ARROW_TYPE,
+      description: `CEAD police cases for drug offences per comuna and month and INE population per comuna and year, as one Apache Arrow IPC file (${store.table.numRows.toLocaleString('en')} rows; columns geo, level, indicator, year, month, value, vintage, source; what it holds in the schema metadata): ${places}, region and national rows being sums of their comunas made at build (filter level=comuna before summing).`,
+      compress: true,
+      content: bytes,
+    },
+    {
+      name: `${DOWNLOAD_NAME}.csv.gz`,
+      type: 'application/gzip',
+      description: `The same rows as gzip-compressed CSV (UTF-8, the columns of /v1/observations.csv for the store: id, indicator, geo, level, period, resolution, value, population, source, via, confidence, vintage and each row's provenance; the bytes /v1/observations.csv?per100k=false streams): ${places}; region and national rows are sums of their comunas (filter level=comuna before summing).`,
+      compress: false,
+      content: gzipSync(new TextEncoder().encode(wholeTableCsv(store, ctx)), { level: 9 }),
+    },
+  ];
+}
+
+/**
+ * Builds the store into `outDir` (cead.arrow, places/<id>.json, places/index.json, downloads/ and its
+ * manifest downloads.js); writes nothing
  * when a table has a problem, and returns the problems instead.
  * @example buildStore({ dataDir: 'packages/core/data', dataset, outDir: 'packages/store/dist' }).rows // 214683
  */
@@ -53,11 +114,18 @@ export function buildStore(options: { dataDir: string; dataset: Dataset; outDir:
   }
   writeFileSync(join(placesDir, 'index.json'), JSON.stringify(listed));
   const t3 = performance.now();
+  const downloads = writeDownloadFiles(
+    join(outDir, 'downloads'),
+    storeDownloads(store, bytes, rowContext(dataset)),
+  );
+  writeManifest(outDir, downloads, dataset.meta.version, 'packages/store/scripts/build-store.ts');
+  const t4 = performance.now();
   return {
     issues: [],
     bytes,
     rows: store.table.numRows,
     placeFiles: store.places.length,
-    ms: { tables: t1 - t0, arrow: t2 - t1, places: t3 - t2 },
+    downloads,
+    ms: { tables: t1 - t0, arrow: t2 - t1, places: t3 - t2, downloads: t4 - t3 },
   };
 }

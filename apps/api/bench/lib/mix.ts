@@ -18,6 +18,17 @@ export interface MixInputs {
 }
 
 export const HOT = '/v1/observations?indicator=cead.cases.drugs&geo=CL';
+/** Issue 9: the whole comuna × month table (every place and indicator) as one streamed CSV, 70 MB. */
+export const WHOLE_TABLE = '/v1/observations.csv?per100k=false';
+
+/** The whole table as a script, curl --compressed and a browser ask for it. */
+export function streamedTable(): Request[] {
+  return [
+    { path: WHOLE_TABLE },
+    { path: WHOLE_TABLE, headers: { 'accept-encoding': 'gzip, deflate, br' } },
+    { path: WHOLE_TABLE, headers: { 'accept-encoding': 'gzip' } },
+  ];
+}
 export const LARGEST = '/v1/observations?confidence=A,B,C&limit=500';
 
 const BROWSER =

@@ -1,15 +1,21 @@
-// The release's whole-table files (@mt0/core/downloads: written at build, listed in a manifest) and
-// where a runtime reads them from: a `DownloadStore`. Node reads the disk (src/server/downloads.ts);
+// The release's whole-table files — the collections' CSVs (@mt0/core/downloads) and the comuna × month
+// table as Arrow and gzip CSV (@mt0/store/downloads), each written at build and listed in its package's
+// manifest — and where a runtime reads them from: a `DownloadStore`. Node reads the disk (src/server/downloads.ts);
 // Workers read the static-assets binding (below). The app itself reads no files. A kept older release's
 // files are made from its records when first asked for (`filesOfRelease`), by the function the build
-// writes the current ones with (@mt0/core/release-files), so they have the bytes they had when current.
-import { type DownloadFile, downloads } from '@mt0/core/downloads';
+// writes the current ones with (@mt0/core/release-files), so they have the bytes they had when current;
+// the comuna × month table is the current build's (the store is not kept per release).
+import { downloads as coreDownloads, type DownloadFile } from '@mt0/core/downloads';
 import { type ReleaseFile, releaseFiles } from '@mt0/core/release-files';
 import type { Dataset } from '@mt0/core/schemas';
 import type { Encoding } from '@mt0/core/serve';
+import { downloads as storeDownloads } from '@mt0/store/downloads';
 
 export type { DownloadFile, ReleaseFile };
-export { downloads };
+export { coreDownloads };
+
+/** Every file: the collections, then the comuna × month table. */
+export const downloads: readonly DownloadFile[] = [...coreDownloads, ...storeDownloads];
 
 export type DownloadBody = ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
 

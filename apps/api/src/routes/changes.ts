@@ -1,7 +1,7 @@
 // GET /v1/changes: relative changes as sources publish them (+150 % from 2020 to 2021). The levels
 // behind a change are unknown and never invented.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { changeColumns } from '@mt0/core/csv';
+import { changeColumns, columnsUnder } from '@mt0/core/csv';
 import type { AppEnv } from '../env.js';
 import { viewOf } from '../lib/data.js';
 import { confidenceSet, geoList, indicatorList, sourceList } from '../lib/params.js';
@@ -46,7 +46,7 @@ export const changeRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
   if (c.var.format === 'csv') {
     return csvResponse(
       c,
-      changeColumns,
+      columnsUnder(changeColumns, d.meta.qualifierPolicy),
       page,
       csvFilename(c, 'changes', [sortedJoin(inds), sortedJoin(geoIds)]),
     ) as never;

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dataset } from '@mt0/core/dataset';
 import { releaseFiles } from '@mt0/core/release-files';
+import { openStore } from '@mt0/store';
 import { describe, expect, it } from 'vitest';
 import { strictCsv } from '../../test-support/property.js';
 import { app } from '../app.js';
-import { downloads } from '../lib/downloads.js';
+import { coreDownloads } from '../lib/downloads.js';
 import { rebuiltDataset } from '../lib/releases.js';
-import { CORE_DOWNLOADS, diskStore } from '../server/downloads.js';
+import { CORE_DOWNLOADS, diskStore, STORE_DOWNLOADS } from '../server/downloads.js';
 import { diskReleases } from '../server/releases.js';
 
 const env = { DOWNLOADS: diskStore(), RELEASES: diskReleases(), MT0_CACHE_MB: '0' };
@@ -31,6 +32,8 @@ describe('GET /v1/downloads', () => {
       'changes.csv',
       'statements.csv',
       'events.csv',
+      'cead-comuna-month.arrow',
+      'cead-comuna-month.csv.gz',
     ]);
     const obs = body.data.find((d) => d.name === 'observations.csv');
     expect(obs?.href).toBe('/v1/downloads/observations.csv');
@@ -38,6 +41,16 @@ describe('GET /v1/downloads', () => {
     const index = (await (await get('/v1')).json()) as { links: Record<string, string> };
     expect(index.links.downloads).toBe('/v1/downloads');
     expect(index.links['downloads.observations']).toBe('/v1/downloads/observations.csv');
+    expect(index.links['downloads.cead-comuna-month.arrow']).toBe('/v1/downloads/cead-comuna-month.arrow');
+    expect(index.links['downloads.cead-comuna-month.csv.gz']).toBe('/v1/downloads/cead-comuna-month.csv.gz');
+  });
+
+  it('gives each file a pinned URL, immutable for this release', async () => {
+    const body = (await (await get('/v1/downloads')).json()) as { data: { name: string; pinned: string }[] };
+    const csv = body.data.find((d) => d.name === 'cead-comuna-month.csv.gz');
+    expect(csv?.pinned).toBe(`/v1/downloads/cead-comuna-month.csv.gz?v=${dataset.meta.version}`);
+    const res = await get(csv?.pinned ?? '');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
 
@@ -116,7 +129,7 @@ describe('downloads pinned to a kept release', () => {
       meta: { datasetVersion: string };
     };
     expect(list.meta.datasetVersion).toBe('0.1.0');
-    expect(list.data.map((d) => d.name)).toEqual(downloads.map((d) => d.name));
+    expect(list.data.map((d) => d.name)).toEqual(coreDownloads.map((d) => d.name));
     const entry = list.data.find((d) => d.name === 'observations.csv');
     expect(entry?.href).toBe('/v1/downloads/observations.csv?v=0.1.0');
     const res = await get('/v1/downloads/observations.csv?v=0.1.0', { 'Accept-Encoding': 'br, gzip' });
@@ -153,7 +166,7 @@ describe('downloads pinned to a kept release', () => {
     // So that when a later release replaces it, ?v= of this one keeps serving the same files.
     const made = await releaseFiles(await rebuiltDataset(env.RELEASES, dataset.meta.version));
     expect(made.map((f) => [f.name, f.sha256, f.bytes.length])).toEqual(
-      downloads.map((d) => [d.name, d.sha256, d.bytes]),
+      coreDownloads.map((d) => [d.name, d.sha256, d.bytes]),
     );
   });
 
@@ -164,6 +177,79 @@ describe('downloads pinned to a kept release', () => {
     const other = (await (await get('/v1/downloads/observations.csv?v=0.0.9')).json()) as {
       allowed: string[];
     };
-    expect(other.allowed).toEqual(['0.1.0', '0.2.0', '0.3.0']);
+    expect(other.allowed).toEqual(expect.arrayContaining(['0.1.0', '0.2.0', '0.3.0', dataset.meta.version]));
+  });
+});
+
+describe('the comuna × month table as whole-table downloads', () => {
+  const list = async () =>
+    (
+      (await (await get('/v1/downloads')).json()) as {
+        data: { name: string; type: string; bytes: number; sha256: string; encodings: object }[];
+      }
+    ).data;
+
+  it('sends the gzip CSV as gzip bytes: application/gzip, no Content-Encoding, whatever the client accepts', async () => {
+    const entry = (await list()).find((d) => d.name === 'cead-comuna-month.csv.gz');
+    expect(entry?.type).toBe('application/gzip');
+    // Already compressed: no .br/.gz copies of it.
+    expect(entry?.encodings).toEqual({});
+    for (const ae of [undefined, 'gzip', 'gzip, deflate, br']) {
+      const res = await get('/v1/downloads/cead-comuna-month.csv.gz', ae ? { 'Accept-Encoding': ae } : {});
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/gzip');
+      // A Content-Encoding would make browsers and curl --compressed save the decoded CSV under a
+      // .csv.gz name, of another length than the manifest says.
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="mt0-cead-comuna-month-v${dataset.meta.version}.csv.gz"`,
+      );
+      const body = await bytes(res);
+      expect(body.length).toBe(entry?.bytes);
+      expect(Number(res.headers.get('content-length'))).toBe(entry?.bytes);
+      expect(createHash('sha256').update(body).digest('hex')).toBe(entry?.sha256);
+    }
+  });
+
+  it('holds every row of the store, the same bytes as the CSV the API streams for the whole table', async () => {
+    const file = gunzipSync(readFileSync(join(STORE_DOWNLOADS, 'cead-comuna-month.csv.gz')));
+    const streamed = await bytes(await get('/v1/observations.csv?per100k=false'));
+    expect(file.equals(streamed)).toBe(true);
+    const text = file.toString('utf8');
+    // a header, then one line per row of the Arrow file (no field holds a line break: strictCsv reads
+    // the first lines, and the count of CRLFs is the count of rows)
+    const arrow = openStore(readFileSync(join(STORE_DOWNLOADS, 'cead-comuna-month.arrow'))).table;
+    expect(text.split('\r\n').length - 2).toBe(arrow.numRows);
+    // Calama (CUT 2201) in January 2019: the comuna's own row, with its provenance
+    const id = 'cead.cases.drugs:CL-02201:2019-01:cead.casos_policiales.extract2026';
+    const at = text.indexOf(`\r\n${id},`);
+    const [calama] = strictCsv(text.slice(at + 2, text.indexOf('\r\n', at + 2) + 2));
+    expect(calama?.[3]).toBe('comuna');
+    expect(calama?.[15]).toBe(
+      'cead_drugs_comuna_monthly.csv.gz: the row year=2019, month=1, comuna_code=2201, category=Delitos asociados a drogas',
+    );
+  });
+
+  it('sends the Arrow file as an attachment, compressed by Accept-Encoding, decoding to the listed bytes', async () => {
+    const entry = (await list()).find((d) => d.name === 'cead-comuna-month.arrow');
+    expect(entry?.type).toBe('application/vnd.apache.arrow.file');
+    const plain = await bytes(await get('/v1/downloads/cead-comuna-month.arrow'));
+    expect(plain.length).toBe(entry?.bytes);
+    expect(plain.equals(readFileSync(join(STORE_DOWNLOADS, 'cead-comuna-month.arrow')))).toBe(true);
+    const br = await get('/v1/downloads/cead-comuna-month.arrow', { 'Accept-Encoding': 'br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(await bytes(br)).equals(plain)).toBe(true);
+    // An Arrow file, one row per cell, with the columns the store's README lists.
+    const t = openStore(plain).table;
+    expect(t.schema.fields.map((f) => f.name)).toEqual([
+      'geo',
+      'level',
+      'indicator',
+      'year',
+      'month',
+      'value',
+      'vintage',
+      'source',
+    ]);
   });
 });

@@ -25,6 +25,10 @@ const DownloadEntry = z
   .object({
     name: z.string().openapi({ example: 'observations.csv' }),
     href: z.string().openapi({ example: '/v1/downloads/observations.csv' }),
+    pinned: z
+      .string()
+      .openapi({ example: '/v1/downloads/observations.csv?v=0.3.0' })
+      .describe('The same file at a URL that never changes (Cache-Control: immutable): this release.'),
     type: z.string().describe('Media type.'),
     description: z.string(),
     bytes: z.number().int().describe('Size in bytes (uncompressed).'),
@@ -46,7 +50,7 @@ const listRoute = createRoute({
   tags: ['downloads'],
   summary: 'Whole-table downloads',
   description:
-    "The files of this dataset release: every collection as one CSV (all grades, A, B and C), written at build. Use them instead of paging through a collection. With `?v=` of a kept release, that release's files (links pinned to it).",
+    "The files of this dataset release, written at build: every collection as one CSV (all grades, A, B and C), and the comuna × month table of CEAD police cases with INE population as an Apache Arrow IPC file (`cead-comuna-month.arrow`) and as gzip CSV (`cead-comuna-month.csv.gz`, sent as `application/gzip` bytes, no Content-Encoding). Use them instead of paging through a collection. With `?v=` of a kept release, that release's collection files (links pinned to it); the comuna × month table is the current build's, listed with the current release only.",
   middleware: [strictQuery(keysOf(itemQuery))] as const,
   request: { query: itemQuery },
   responses: { 200: jsonOk(DownloadList, 'The files.'), ...notModified, ...errors },
@@ -64,7 +68,7 @@ const fileRoute = createRoute({
   operationId: 'getDownload',
   tags: ['downloads'],
   summary: 'One whole-table file',
-  description: `A file of the release (${NAMES.join(', ')}), as an attachment. \`Accept-Encoding: br\` or \`gzip\` gets a precompressed copy of the current release's files on Node. Immutable per release: pin it with \`?v=${meta.version}\`, or any kept release (\`/v1/releases\`) for that release's file, byte for byte what it was when current.`,
+  description: `A file of the release (${NAMES.join(', ')}), as an attachment. \`Accept-Encoding: br\` or \`gzip\` gets a precompressed copy of the current release's text or Arrow files on Node (\`Content-Encoding\`; it decodes to the listed bytes). A \`.csv.gz\` file is itself gzip (\`application/gzip\`, never a \`Content-Encoding\`): what is saved is the listed file, to gunzip. Immutable per release: pin it with \`?v=${meta.version}\`, or any kept release (\`/v1/releases\`) for that release's collection file, byte for byte what it was when current.`,
   middleware: [strictQuery(keysOf(itemQuery))] as const,
   request: {
     params: z.object({
@@ -84,6 +88,10 @@ const fileRoute = createRoute({
           .string()
           .openapi({ description: 'attachment; filename="mt0-{name}-v{version}.{ext}"' }),
         vary: z.string().openapi({ description: 'Accept-Encoding.' }),
+        'content-encoding': z
+          .string()
+          .optional()
+          .openapi({ description: 'br or gzip when a precompressed copy is sent; absent otherwise.' }),
       }),
       content: fileContent,
     },
@@ -129,6 +137,7 @@ export const downloadRoutes = new OpenAPIHono<AppEnv>()
         data: entries.map((d) => ({
           name: d.name,
           href: `/v1/downloads/${d.name}${pin}`,
+          pinned: `/v1/downloads/${d.name}?v=${view.meta.version}`,
           type: d.type,
           description: d.description,
           bytes: d.bytes,

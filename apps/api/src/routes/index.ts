@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { API_VERSION, type ReleaseView, viewOf } from '../lib/data.js';
-import { downloads } from '../lib/downloads.js';
+import { coreDownloads, downloads } from '../lib/downloads.js';
 import { METRICS } from '../lib/metrics.js';
 import { strictQuery } from '../middleware/strict-query/index.js';
 import { itemQuery } from '../schemas.js';
@@ -36,8 +36,12 @@ const route = createRoute({
   responses: { 200: jsonOk(IndexSchema, 'The index.'), ...notModified, ...errors },
 });
 
-/** The index of one release (the current one, or the one ?v= pins). */
-const bodyOf = ({ meta }: ReleaseView) => ({
+/**
+ * The index of one release (the current one, or the one ?v= pins). A pinned index lists the
+ * collections' downloads only: the comuna × month store is the current build's, not kept per release
+ * (its observations refuse another release's pin), and a pinned URL's bytes never change.
+ */
+const bodyOf = ({ meta }: ReleaseView, pinned: boolean) => ({
   name: meta.name,
   apiVersion: API_VERSION,
   datasetVersion: meta.version,
@@ -61,7 +65,11 @@ const bodyOf = ({ meta }: ReleaseView) => ({
     datapackage: '/v1/datapackage.json',
     downloads: '/v1/downloads',
     ...Object.fromEntries(
-      downloads.map((d) => [`downloads.${d.name.replace(/\.[^.]*$/, '')}`, `/v1/downloads/${d.name}`]),
+      // downloads.observations, downloads.cead-comuna-month.arrow, downloads.cead-comuna-month.csv.gz
+      (pinned ? coreDownloads : downloads).map((d) => [
+        `downloads.${d.name.replace(/\.csv$/, '')}`,
+        `/v1/downloads/${d.name}`,
+      ]),
     ),
     pinned: `/v1?v=${meta.version}`,
     openapi: '/openapi.json',
@@ -72,13 +80,16 @@ const bodyOf = ({ meta }: ReleaseView) => ({
 });
 
 const bodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();
+const pinnedBodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();
 
 export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
   const view = viewOf(c);
-  let body = bodies.get(view);
+  const pinned = c.req.query('v') !== undefined;
+  const kept = pinned ? pinnedBodies : bodies;
+  let body = kept.get(view);
   if (!body) {
-    body = bodyOf(view);
-    bodies.set(view, body);
+    body = bodyOf(view, pinned);
+    kept.set(view, body);
   }
   return c.json(body, 200);
 });

@@ -124,15 +124,20 @@ describe('GET /v1/metrics/implied', () => {
   const COCAINE_2016 = 'pdi.seizures.cocaine_hcl:CL:2016:pdi.via.latercera.2017';
   const COCAINE_CHANGE = 'pdi.seizures.cocaine_hcl:CL:2015/2016:pdi.via.cooperativa.2017';
 
-  it('the level at the end of a change: 2,585 kg in 2015 and +29 % give 3,334.65 kg in 2016', async () => {
+  it('the level at the end of a change: 2,585 kg in 2015 and +29 % (rounded) give 3,321.7–3,347.6 kg in 2016', async () => {
     const m = await metric(`/v1/metrics/implied?level=${COCAINE_2015}&change=${COCAINE_CHANGE}`);
-    // 2585 × (1 + 29/100) = 2585 × 1.29 = 3334.65 (La Tercera reports 3,340: the +29 % is rounded)
+    // 2585 × (1 + 29/100) = 2585 × 1.29 = 3334.65 (La Tercera reports 3,340: the +29 % is rounded).
+    // The rounding is carried: 29 % is [28.5, 29.5], so 2585 × 1.285 = 3321.725 to 2585 × 1.295 = 3347.575
+    // (in binary 3321.72499… and 3347.57499…, which the formula prints to six digits).
     expect(m.value).toBeCloseTo(3334.65, 9);
-    expect([m.low, m.high]).toEqual([m.value, m.value]);
+    expect(m.low).toBeCloseTo(3321.725, 9);
+    expect(m.high).toBeCloseTo(3347.575, 9);
     expect(m.period).toBe('2016');
     expect(m.unit).toBe('kg');
     expect(m.inputs.map((i) => i.id)).toEqual([COCAINE_2015, COCAINE_CHANGE]);
-    expect(m.formula).toBe('level × (1 + p/100) = 2585 × (1 + 29/100) = 3334.65 in 2016');
+    expect(m.formula).toBe(
+      "level × (1 + p/100) = 2585 × (1 + 29/100) = 3334.65 in 2016; p in [28.5, 29.5] (29 % as its source rounded it: ±0.5); interval from the inputs' bounds: [3321.72, 3347.57]",
+    );
   });
 
   it('the level at the start of a change: 3,340 kg in 2016 and +29 % give 2,589.15 kg in 2015', async () => {

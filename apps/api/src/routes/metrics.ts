@@ -4,6 +4,7 @@
 // Adding a metric: its unit in packages/core/src/metrics/units/, its registry entry, and one line here.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ParamDescriptor, ResultField } from '@mt0/core/metrics';
+import { OPEN_END } from '@mt0/core/qualifiers/policy';
 import {
   annualized,
   change,
@@ -77,7 +78,9 @@ export const metricQuery = (unit: MetricUnit) => {
 
 // --- result schemas from result descriptors --------------------------------------------------------
 
-const Bounds = z.object({ value: z.number(), low: z.number(), high: z.number() });
+/** An end of a result's interval: a number, or null where it is open (a change from "more than X"). */
+const End = z.number().nullable().describe(OPEN_END);
+const Bounds = z.object({ value: z.number(), low: End, high: End });
 
 export const MetricInput = z
   .object({
@@ -89,8 +92,8 @@ export const MetricInput = z
     from: z.string().optional(),
     to: z.string().optional(),
     value: z.number().describe('The value as stated (a percent for changes).'),
-    low: z.number(),
-    high: z.number(),
+    low: End,
+    high: End,
     qualifier: z.string(),
     unit: z.string(),
     source: z.string(),
@@ -135,8 +138,8 @@ function resultSchema(unit: MetricUnit) {
     .object({
       metric: z.string(),
       value: v,
-      low: v,
-      high: v,
+      low: End,
+      high: End,
       unit: z.string(),
       formula: z.string().describe('The formula with the input numbers substituted.'),
       inputs: z.array(MetricInput),

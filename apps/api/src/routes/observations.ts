@@ -2,7 +2,7 @@
 // paged with an opaque cursor. Candidates come from indexes built at load, never from a full scan when
 // an indicator is given.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { observationColumns } from '@mt0/core/csv';
+import { columnsUnder, observationColumns } from '@mt0/core/csv';
 import type { Observation } from '@mt0/core/schemas';
 import { comparePeriods, periodWithin } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
@@ -131,7 +131,7 @@ export const observationRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
   };
   if (c.var.format === 'csv') {
     const name = csvFilename(c, 'observations', [sortedJoin(indicatorIds), sortedJoin(geoIds), from, to]);
-    return csvResponse(c, observationColumns, page, name) as never;
+    return csvResponse(c, columnsUnder(observationColumns, d.meta.qualifierPolicy), page, name) as never;
   }
   return c.json(listBody(c, page), 200, VARY_ACCEPT);
 });

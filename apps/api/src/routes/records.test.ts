@@ -210,6 +210,39 @@ describe('GET /v1/observations', () => {
     expect(data.every((r) => r.length === header?.length)).toBe(true);
   });
 
+  it('gives a "more than" figure an open upper end: high null in JSON, an empty high cell and open_end "high" in CSV', async () => {
+    // "más de 2.300 operativos" (SPD via El Heraldo, 2024): a floor of 2,300 and no ceiling (policy 1.2).
+    const id = 'spd.denuncia_seguro.pdi_operations:CL:2021-01/2024-05:spd.via.elheraldo.2024';
+    const q = 'indicator=spd.denuncia_seguro.pdi_operations&confidence=A,B,C';
+    const { body } = await json<List<{ id: string; low: number | null; high: number | null }>>(
+      `/v1/observations?${q}`,
+    );
+    expect(body.data.map((o) => [o.id, o.low, o.high])).toEqual([[id, 2300, null]]);
+    const [header, row] = parseCsv(await (await app.request(`/v1/observations.csv?${q}`)).text());
+    const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect([cell('value'), cell('qualifier'), cell('low'), cell('high'), cell('open_end')]).toEqual([
+      '2300',
+      'more_than',
+      '2300',
+      '',
+      'high',
+    ]);
+    // A bounded figure says nothing in open_end.
+    const arrests = parseCsv(await (await app.request('/v1/observations.csv?indicator=mt0.arrests')).text());
+    const col = arrests[0]?.indexOf('open_end') ?? -1;
+    expect(new Set(arrests.slice(1).map((r) => r[col]))).toEqual(new Set(['']));
+  });
+
+  it("says which record a converted figure came from, and gives it that record's interval in proportion", async () => {
+    // "casi 300.000 plantas, equivalentes a 162 millones de dosis": [0.9, 1] × 162,000,000.
+    const { body } = await json<List<{ low: number; high: number; qualifier: string; derivedFrom?: string }>>(
+      '/v1/observations?indicator=pdi.seizures.cannabis_plants_doses',
+    );
+    expect(body.data.map((o) => [o.qualifier, o.low, o.high, o.derivedFrom])).toEqual([
+      ['exact', 145800000, 162000000, 'pdi.seizures.cannabis_plants:CL:2021:pdi.via.seguridadpublica.2022'],
+    ]);
+  });
+
   it('prefers JSON for a browser Accept and CSV only when it ranks at least as high', async () => {
     const browser = await app.request('/v1/events', {
       headers: { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },

@@ -18,9 +18,9 @@ const fixture = (v: string): Record<string, PinnedResponse> =>
   ) as Record<string, PinnedResponse>;
 
 describe('kept releases, pinned with ?v=', () => {
-  it('keeps 0.1.0, 0.2.0 and 0.3.0 (the current one)', () => {
-    expect(keptVersions).toEqual(['0.1.0', '0.2.0', '0.3.0']);
-    expect(current.meta.version).toBe('0.3.0');
+  it('keeps 0.1.0 to 0.5.0 (the current one)', () => {
+    expect(keptVersions).toEqual(['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0']);
+    expect(current.meta.version).toBe('0.5.0');
   });
 
   it.each(keptVersions)('answers every pinned URL of release %s byte for byte as recorded', async (v) => {
@@ -98,7 +98,7 @@ describe('kept releases, pinned with ?v=', () => {
     expect(body).toMatchObject({
       type: '/docs#problem-version-not-available',
       invalidParams: [{ name: 'v', reason: 'release not held here' }],
-      allowed: ['0.1.0', '0.2.0', '0.3.0'],
+      allowed: ['0.1.0', '0.2.0', '0.3.0', '0.4.0', '0.5.0'],
     });
     expect((await get('/v1?v=latest')).status).toBe(400);
   });
@@ -107,8 +107,8 @@ describe('kept releases, pinned with ?v=', () => {
     // (URLs the other tests do not ask for: the response cache keys on the URL, the store is per process.)
     const res = await app.request('/v1/sources?v=0.1.0');
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { allowed: string[] }).allowed).toEqual(['0.3.0']);
-    expect((await app.request('/v1/sources?v=0.3.0')).status).toBe(200);
+    expect(((await res.json()) as { allowed: string[] }).allowed).toEqual(['0.5.0']);
+    expect((await app.request('/v1/sources?v=0.5.0')).status).toBe(200);
   });
 });
 
@@ -119,14 +119,27 @@ describe('GET /v1/releases and /v1/corrections', () => {
       ['0.1.0', '2026-11-28', null],
       ['0.2.0', expect.any(String), '0.1.0'],
       ['0.3.0', '2026-11-29', '0.2.0'],
+      ['0.4.0', '2026-11-29', '0.3.0'],
+      ['0.5.0', '2026-11-29', '0.4.0'],
     ]);
     expect(all.data[2]).toMatchObject({
-      contentHash: current.meta.contentHash,
       qualifierPolicy: '1.1.0',
       corrections: 7,
       links: { self: '/v1?v=0.3.0', corrections: '/v1/corrections?since=0.2.0&v=0.3.0' },
     });
     expect(String(all.data[2]?.summary)).toMatch(/^Corrections: qualifier policy 1\.1/);
+    expect(all.data[4]).toMatchObject({
+      contentHash: current.meta.contentHash,
+      qualifierPolicy: '1.3.0',
+      corrections: 1,
+      links: { self: '/v1?v=0.5.0', corrections: '/v1/corrections?since=0.4.0&v=0.5.0' },
+    });
+    expect(all.data[3]).toMatchObject({
+      qualifierPolicy: '1.2.0',
+      corrections: 1,
+      links: { self: '/v1?v=0.4.0', corrections: '/v1/corrections?since=0.3.0&v=0.4.0' },
+    });
+    expect(String(all.data[3]?.summary)).toMatch(/^Qualifier policy 1\.2: "more than"/);
     const pinned = (await json('/v1/releases?v=0.2.0')) as { data: { version: string }[] };
     expect(pinned.data.map((r) => r.version)).toEqual(['0.1.0', '0.2.0']);
   });
@@ -140,7 +153,7 @@ describe('GET /v1/releases and /v1/corrections', () => {
       }[];
     };
     const log = (await json('/v1/corrections')) as Log;
-    expect(log.data).toHaveLength(7);
+    expect(log.data).toHaveLength(9);
     expect(log.data[0]?.records[0]).toEqual({
       id: 'mt0.arrests.hotline_share:CL:2020/2021:pdi.via.insightcrime.2022',
       field: 'period',
@@ -148,7 +161,13 @@ describe('GET /v1/releases and /v1/corrections', () => {
       new: '2022',
       newId: 'mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022',
     });
-    expect(((await json('/v1/corrections?since=0.3.0')) as Log).data).toEqual([]);
+    // Since 0.3.0: the one entry of 0.4.0, the open upper ends of qualifier policy 1.2.
+    const since = ((await json('/v1/corrections?since=0.3.0')) as Log).data;
+    expect(since.map((c) => [c.release, c.records.length, c.records[0]?.field, c.records[0]?.new])).toEqual([
+      ['0.4.0', 7, 'high', null],
+      ['0.5.0', 2, 'low', 145800000],
+    ]);
+    expect(((await json('/v1/corrections?since=0.5.0')) as Log).data).toEqual([]);
     expect(((await json('/v1/corrections?v=0.2.0')) as Log).data).toEqual([]);
     const one = (await json(
       '/v1/corrections?record=mt0.arrests.hotline_share:CL:2022:pdi.via.insightcrime.2022',
@@ -156,6 +175,12 @@ describe('GET /v1/releases and /v1/corrections', () => {
     expect(one.data.map((c) => c.records[0]?.field)).toEqual(['period']);
     const bad = await get('/v1/corrections?since=0.0.9');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { allowed: string[] }).allowed).toEqual(['0.1.0', '0.2.0', '0.3.0']);
+    expect(((await bad.json()) as { allowed: string[] }).allowed).toEqual([
+      '0.1.0',
+      '0.2.0',
+      '0.3.0',
+      '0.4.0',
+      '0.5.0',
+    ]);
   });
 });

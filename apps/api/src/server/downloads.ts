@@ -1,21 +1,33 @@
-// Node: the release's downloads read from @mt0/core's dist/downloads/ (the file, or its .br/.gz copy):
+// Node: the release's downloads read from the folders the builds wrote them to (@mt0/core's
+// dist/downloads/ for the collections, @mt0/store's for the comuna × month table; the file, or its
+// .br/.gz copy):
 // kept in memory once read (bounded by bytes; the files are few and fixed by the build), or, when one is
 // too large to keep, streamed in chunks and opened only when the body is read.
 import { open, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { downloads as coreDownloads } from '@mt0/core/downloads';
 import { ByteLru } from '@mt0/core/serve';
+import { downloads as storeDownloads } from '@mt0/store/downloads';
 import type { DownloadBody, DownloadStore } from '../lib/downloads.js';
 
 const SUFFIX = { br: '.br', gzip: '.gz' } as const;
 const CHUNK = 64 * 1024;
 
-/** The folder the core build wrote the downloads to. */
-export const CORE_DOWNLOADS = join(
-  dirname(createRequire(import.meta.url).resolve('@mt0/core/package.json')),
-  'dist',
-  'downloads',
-);
+const require = createRequire(import.meta.url);
+const downloadsOf = (pkg: string) =>
+  join(dirname(require.resolve(`${pkg}/package.json`)), 'dist', 'downloads');
+
+/** The folder the core build wrote the collections' downloads to. */
+export const CORE_DOWNLOADS = downloadsOf('@mt0/core');
+/** The folder the store build wrote the comuna × month table's downloads to. */
+export const STORE_DOWNLOADS = downloadsOf('@mt0/store');
+
+/** Each file of the manifests, by name, and the folder it is in. */
+export const DOWNLOAD_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ...coreDownloads.map((d) => [d.name, CORE_DOWNLOADS] as const),
+  ...storeDownloads.map((d) => [d.name, STORE_DOWNLOADS] as const),
+]);
 
 function lazyFile(path: string): ReadableStream<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
@@ -38,15 +50,22 @@ function lazyFile(path: string): ReadableStream<Uint8Array> {
   });
 }
 
-/** A store over a folder of files named as the manifest says, with `.br` and `.gz` copies beside them. */
-export function diskStore(dir: string = CORE_DOWNLOADS, memoryBytes = 32 * 1024 * 1024): DownloadStore {
-  const base = dir.endsWith('/') ? dir : `${dir}/`;
+/**
+ * A store over the files the manifests name, with `.br` and `.gz` copies beside them: in one folder,
+ * or each in the folder `folders` maps its name to (a name it does not map is not there).
+ */
+export function diskStore(
+  folders: string | ReadonlyMap<string, string> = DOWNLOAD_FOLDERS,
+  memoryBytes = 32 * 1024 * 1024,
+): DownloadStore {
+  const folderOf = (name: string) => (typeof folders === 'string' ? folders : folders.get(name));
   const kept = new ByteLru<Uint8Array<ArrayBuffer>>(memoryBytes, memoryBytes / 4);
   return {
     encodings: ['br', 'gzip'],
     async open(name, encoding): Promise<DownloadBody | null> {
-      if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) return null;
-      const path = `${base}${name}${encoding ? SUFFIX[encoding] : ''}`;
+      const dir = folderOf(name);
+      if (!dir || !/^[a-z0-9][a-z0-9._-]*$/.test(name)) return null;
+      const path = join(dir, `${name}${encoding ? SUFFIX[encoding] : ''}`);
       const hit = kept.get(path);
       if (hit) return hit;
       let size: number;

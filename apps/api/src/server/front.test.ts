@@ -163,6 +163,40 @@ describe('the response cache in front of the app', () => {
     expect(cache.size).toBe(6);
   });
 
+  it('compresses a streamed CSV as it streams (no length), decoding to the identity bytes', async () => {
+    // A 1 MiB cache keeps entries of up to 128 KiB: Valparaíso's 38 comunas month by month (2.3 MB of
+    // CSV, streamed without a limit) goes past that and on streaming, as the whole table would.
+    const { get, cache } = await door({ cacheBytes: 1024 * 1024 });
+    const path = '/v1/observations.csv?indicator=cead.cases.drugs&geo=CL-VS&level=comuna&resolution=month';
+    const plain = await get(path);
+    expect(plain.headers['content-length']).toBeUndefined();
+    for (const [ae, enc, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await get(path, { 'accept-encoding': ae });
+      expect(res.headers['content-encoding']).toBe(enc);
+      expect(res.headers['content-length']).toBeUndefined();
+      expect(res.headers.vary).toBe('Accept, Accept-Encoding');
+      expect(decode(res.body).equals(plain.body)).toBe(true);
+    }
+    expect(cache.size).toBe(0);
+  });
+
+  it('sends the gzip CSV download as the gzip file it is, whatever the client accepts', async () => {
+    const { get } = await door();
+    const plain = await get('/v1/downloads/cead-comuna-month.csv.gz');
+    expect(plain.headers['content-type']).toBe('application/gzip');
+    for (const ae of ['gzip', 'gzip, deflate, br']) {
+      const res = await get('/v1/downloads/cead-comuna-month.csv.gz', { 'accept-encoding': ae });
+      expect(res.headers['content-encoding'], ae).toBeUndefined();
+      expect(res.body.equals(plain.body), ae).toBe(true);
+      expect(Number(res.headers['content-length']), ae).toBe(plain.body.length);
+    }
+    // gzip magic bytes 1f 8b: the file, not a decoded CSV
+    expect([...plain.body.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  });
+
   it('answers HEAD and If-None-Match from the cache, and never caches /healthz', async () => {
     const { get, cache } = await door();
     const first = await get('/v1/sources');

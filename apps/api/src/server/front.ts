@@ -5,8 +5,9 @@
 // compressed (brotli, gzip) once per entry, off the event loop, and kept beside it. Everything else
 // goes through @hono/node-server to the kit (pages, oEmbed, static files) and then to the app.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 import { getRequestListener } from '@hono/node-server';
 import { type Encoding, negotiateEncoding } from '@mt0/core/serve';
 import type { Bindings } from '../env.js';
@@ -37,6 +38,25 @@ export function compress(body: Uint8Array, enc: Encoding): Promise<Uint8Array<Ar
         })
       : gzipAsync(body, { level: 6 });
   return out.then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>);
+}
+
+/**
+ * A streamed body (no length: a CSV of any filter of the store, up to the whole 70 MB table) compressed
+ * as it streams, never read whole. The fastest levels (brotli 1, gzip 1): on the whole table brotli 1
+ * took about a quarter of a second here and still compresses better than gzip 9, where brotli 5 took
+ * 1.4 s and gzip 6 a second, slower than the stream itself.
+ */
+export function compressStream(body: ReadableStream<Uint8Array>, enc: Encoding): ReadableStream<Uint8Array> {
+  const z =
+    enc === 'br'
+      ? createBrotliCompress({
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 1,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          },
+        })
+      : createGzip({ level: 1 });
+  return body.pipeThrough(Duplex.toWeb(z) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
 }
 
 /** What the kit says about a path: a page that depends on the public origin, a static file, or neither. */
@@ -223,8 +243,13 @@ export function createFrontDoor(o: FrontDoorOptions) {
     const enc = seen.ae !== undefined ? negotiateEncoding(seen.ae) : undefined;
     if (enc === undefined || res.headers.has('content-encoding') || !res.body) return res;
     if (!/^(?:text\/|application\/(?:[\w.+-]*\+)?json)/.test(type)) return res;
-    const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
+    if (!res.headers.has('content-length')) {
+      headers.set('content-encoding', enc);
+      headers.set('vary', addVary(headers.get('vary') ?? undefined, 'Accept-Encoding'));
+      return new Response(compressStream(res.body, enc), { status: res.status, headers });
+    }
+    const body = new Uint8Array(await res.arrayBuffer());
     if (body.length < COMPRESS_MIN) return new Response(body, { status: res.status, headers });
     const out = await compress(body, enc);
     headers.set('content-encoding', enc);

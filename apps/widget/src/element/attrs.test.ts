@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reserve } from '../lib/embedCodes.js';
-import { VIEWS } from '../lib/types.js';
+import { VIEWS } from '../lib/views.js';
 import { unknownAttributes } from './attrs.js';
 import { HOST_CSS } from './host-css.js';
 

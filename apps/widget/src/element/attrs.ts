@@ -1,6 +1,18 @@
 // The attributes <mt0-widget> observes (the rules for its host box: host-css.ts).
 
-export const ATTRS = ['view', 'indicator', 'geo', 'from', 'to', 'lang', 'theme', 'api'] as const;
+export const ATTRS = [
+  'view',
+  'indicator',
+  'geo',
+  'from',
+  'to',
+  'resolution',
+  'rolling',
+  'per100k',
+  'lang',
+  'theme',
+  'api',
+] as const;
 export type Attrs = Partial<Record<(typeof ATTRS)[number], string | null>>;
 
 /** Attributes any element may carry (and data-*, aria-*), which <mt0-widget> leaves alone without a warning. */

@@ -1,7 +1,7 @@
 // The rules for <mt0-widget>'s host box. Evaluated at build time (vite.config.ts puts the string into
 // mt0.js), so that the code computing the reserved heights does not ship.
 import { reserve } from '../lib/embedCodes.js';
-import { VIEWS } from '../lib/types.js';
+import { VIEWS } from '../lib/views.js';
 
 /**
  * Host-box rules. The page cannot reach inside the shadow root, but inherited properties cross it and

@@ -60,8 +60,8 @@ const MODELS: Record<Params['view'], (d: R) => boolean> = {
         str(r.rate) &&
         str(r.rateRange) &&
         num(r.value) &&
-        num(r.low) &&
-        num(r.high),
+        (r.low === null || num(r.low)) &&
+        (r.high === null || num(r.high)),
     ),
   statement: (d) =>
     obj(d.statement) && str(d.statement.claim) && str(d.statement.who) && arr(d.statement.evidence, row),
@@ -75,6 +75,7 @@ const MODELS: Record<Params['view'], (d: R) => boolean> = {
 export function checkViewData(x: unknown, p: Params): ViewData | undefined {
   if (!obj(x) || x.view !== p.view || x.lang !== p.lang || !str(x.version) || !str(x.title) || !str(x.cite))
     return undefined;
+  if (!str(x.image) || !x.image.startsWith('/embed/')) return undefined;
   if (!str(x.csv) || !x.csv.startsWith('/v1/') || !obj(x.ui) || !Object.values(x.ui).every(str))
     return undefined;
   if (!arr(x.sources, (s) => obj(s) && str(s.label)) || !MODELS[p.view](x) || !sane(x)) return undefined;

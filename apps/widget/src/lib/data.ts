@@ -2,7 +2,6 @@
 // the snapshot, on the server to cut the dataset down to one embed page, and in the browser.
 import { parsePeriod, periodStart } from '@mt0/core/periods';
 import { eventsMarking, POPULATION, resolvePlaceId, select, seriesOf } from '@mt0/core/select';
-import { SEED_STORY } from '@mt0/core/story';
 import type {
   Bundle,
   Change,
@@ -14,16 +13,14 @@ import type {
   SourceRec,
   StatementRec,
 } from './types.js';
-
-/** The seed story each view tells when no `indicator` is given (ids from @mt0/core). */
-export const DEFAULTS = SEED_STORY;
+import { indicatorDefault } from './views.js';
 
 export { POPULATION };
 
 /** Indicator ids the view shows. */
 export function indicatorIds(p: Params): string[] {
   if (p.indicator) return p.indicator.split(',').map((s) => s.trim());
-  const d = DEFAULTS[p.view];
+  const d = indicatorDefault(p.view);
   return typeof d === 'string' ? (p.view === 'statement' ? [] : [d]) : [...d];
 }
 
@@ -69,7 +66,7 @@ export const comparisonKey = (xs: { c: Change }[]): string => xs.map((x) => x.c.
 /** The statement a params asks for: by id, else the first about the indicator, else the seed's. */
 export function statementFor(b: Bundle, p: Params): StatementRec | undefined {
   const want = p.indicator;
-  if (!want) return b.statements.find((s) => s.id === DEFAULTS.statement) ?? b.statements[0];
+  if (!want) return b.statements.find((s) => s.id === indicatorDefault('statement')) ?? b.statements[0];
   return b.statements.find((s) => s.id === want) ?? b.statements.find((s) => s.indicators.includes(want));
 }
 
@@ -135,7 +132,9 @@ export function subsetFor(full: Bundle, p: Params): Bundle {
     statements,
     // The bundle's own events, picked by core (so typed as the bundle's records).
     events:
-      p.view === 'series' ? (eventsMarking(select(full), indicatorIds(p)[0] ?? '', p.geo) as EventRec[]) : [],
+      p.view === 'series' || p.view === 'stat'
+        ? (eventsMarking(select(full), indicatorIds(p)[0] ?? '', p.geo) as EventRec[])
+        : [],
     comparisons: p.view === 'compare' ? full.comparisons : [],
   };
 }

@@ -6,11 +6,11 @@ describe('embedCodes()', () => {
   const p = params('series', { geo: 'CL-RM', lang: 'en', theme: 'dark' });
   const codes = embedCodes('https://kit.example', p, 'Cases & "quotes"');
 
-  it('gives a script embed with its no-JS link', () => {
+  it('gives a script embed with its no-JS link and image', () => {
     expect(codes.script).toBe(
       '<script type="module" src="https://kit.example/widget/mt0.js"></script>\n' +
         '<mt0-widget view="series" geo="CL-RM" lang="en" theme="dark" style="display:block;min-height:max(794.3px - 32.9vw, 657px - 10vw, 557px)"></mt0-widget>\n' +
-        '<noscript><a href="https://kit.example/embed/series?geo=CL-RM&amp;lang=en&amp;theme=dark">Cases &amp; &quot;quotes&quot;</a></noscript>',
+        '<noscript><a href="https://kit.example/embed/series?geo=CL-RM&amp;lang=en&amp;theme=dark"><img src="https://kit.example/embed/series.png?geo=CL-RM&amp;lang=en&amp;theme=dark" alt="Cases &amp; &quot;quotes&quot;" width="600" style="max-width:100%;height:auto"></a></noscript>',
     );
   });
 

@@ -1,28 +1,14 @@
 // The three embed codes a newsroom copies (script + noscript link, responsive iframe, plain link) and the
 // heights reserved for each view. Pure; used by the gallery, oEmbed and the README.
 import { paramsQuery } from './params.js';
-import type { Params, ViewName } from './types.js';
+import type { Params } from './types.js';
+import { VIEW_LIST, type ViewName, viewMeta } from './views.js';
 
-/** Height reserved before the first resize message, per view (px at 600 px wide). */
-export const HEIGHTS: Record<ViewName, number> = {
-  stat: 260,
-  series: 560,
-  compare: 600,
-  statement: 560,
-  table: 560,
-};
-
-/**
- * Height of each view's script embed (its default selection, the taller of es and en) drawn 375, 600 and
- * 1000 px wide: measured in Chromium, kept honest by the browser tests' layout-shift checks.
- */
-export const DRAWN: Record<ViewName, [w375: number, w600: number, w1000: number]> = {
-  stat: [245, 227, 227],
-  series: [671, 597, 557],
-  compare: [1035, 735, 576],
-  statement: [676, 534, 493],
-  table: [3960, 620, 418],
-};
+/** Height reserved before the first resize message, per view (px at 600 px wide): the registry's. */
+export const HEIGHTS = Object.fromEntries(VIEW_LIST.map((v) => [v.name, v.height])) as Record<
+  ViewName,
+  number
+>;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -39,7 +25,7 @@ const line = (w0: number, h0: number, w1: number, h1: number) => {
  * @example reserve('stat') // 'max(275px - 8vw, 227px - 0vw, 227px)'
  */
 export function reserve(v: ViewName): string {
-  const [a, b, c] = DRAWN[v];
+  const [a, b, c] = viewMeta(v).drawn;
   return `max(${line(375, a, 600, b)}, ${line(600, b, 1000, c)}, ${c}px)`;
 }
 
@@ -48,7 +34,7 @@ export function reserve(v: ViewName): string {
  * @example drawnHeight('compare', 480) // 1035 − 105 × 300 / 225 = 895
  */
 export function drawnHeight(v: ViewName, width: number): number {
-  const [a, b, c] = DRAWN[v];
+  const [a, b, c] = viewMeta(v).drawn;
   const w = Math.max(375, width);
   return Math.round(
     w <= 600 ? a - ((w - 375) * (a - b)) / 225 : w <= 1000 ? b - ((w - 600) * (b - c)) / 400 : c,
@@ -57,6 +43,11 @@ export function drawnHeight(v: ViewName, width: number): number {
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** `{origin}/embed/{view}.png?…`: the view's static image (600 px wide, drawn at 2×). */
+export function imageUrl(origin: string, p: Params, ext: 'png' | 'svg' = 'png'): string {
+  return `${origin}/embed/${p.view}.${ext}?${paramsQuery(p)}`;
+}
 
 /** `{origin}/embed/{view}?…` for the params (canonical: defaults left out). */
 export function embedUrl(origin: string, p: Params): string {
@@ -70,6 +61,9 @@ function attributes(p: Params): string {
   if (p.geo !== 'CL') a.push(`geo="${p.geo}"`);
   if (p.from) a.push(`from="${p.from}"`);
   if (p.to) a.push(`to="${p.to}"`);
+  if (p.resolution) a.push(`resolution="${p.resolution}"`);
+  if (p.rolling) a.push('rolling="12"');
+  if (p.per100k) a.push('per100k="true"');
   a.push(`lang="${p.lang}"`);
   if (p.theme !== 'auto') a.push(`theme="${p.theme}"`);
   return a.join(' ');
@@ -114,7 +108,7 @@ export function embedCodes(
   return {
     // The inline min-height reserves the space before mt0.js defines the element (no layout shift);
     // a CMS that strips it only loses that reservation.
-    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}">${t}</a></noscript>`,
+    script: `<script type="module" src="${origin}${element.path}"${sri(element)}></script>\n<mt0-widget ${attributes(p)} style="display:block;min-height:${reserve(p.view)}"></mt0-widget>\n<noscript><a href="${url}"><img src="${esc(imageUrl(origin, p))}" alt="${t}" width="600" style="max-width:100%;height:auto"></a></noscript>`,
     iframe: `<iframe src="${url}" title="${t}" width="100%" height="${HEIGHTS[p.view]}" frameborder="0" scrolling="no" loading="lazy"></iframe>\n<script async src="${origin}${resize.path}"${sri(resize)}></script>`,
     link: `<a href="${url}">${t}</a>`,
   };

@@ -19,7 +19,7 @@ describe('parseParams()', () => {
   it('names every bad parameter', () => {
     const r = parseParams({
       view: 'pie',
-      geo: 'chile',
+      geo: '<chile>',
       from: '20',
       to: '2020-13',
       lang: 'fr',
@@ -69,9 +69,29 @@ describe('paramsQuery()', () => {
 });
 
 describe('places', () => {
-  it('accepts a place id in any case or a CUT number, which the kit server resolves with core', () => {
-    for (const geo of ['CL', 'cl-rm', '13', 'CL-05101'])
+  it('accepts a place id in any case, a CUT number or a name, which the kit server resolves with core', () => {
+    for (const geo of [
+      'CL',
+      'cl-rm',
+      '13',
+      'CL-05101',
+      '2201',
+      'Calama',
+      'Valparaíso',
+      "O'Higgins",
+      'San Pedro de Atacama',
+    ])
       expect(parseParams({ view: 'series', geo }).ok, geo).toBe(true);
-    expect(parseParams({ view: 'series', geo: 'CL RM' }).ok).toBe(false);
+    for (const geo of ['<script>', 'a"b', 'x'.repeat(61)])
+      expect(parseParams({ view: 'series', geo }).ok, geo).toBe(false);
+  });
+
+  it('takes a resolution and a 12-month rolling sum, and nothing else for them', () => {
+    expect(parseParams({ view: 'series', geo: 'calama', resolution: 'month', rolling: '12' })).toMatchObject({
+      ok: true,
+      params: { resolution: 'month', rolling: true },
+    });
+    expect(parseParams({ view: 'series', resolution: 'week' }).ok).toBe(false);
+    expect(parseParams({ view: 'series', rolling: '6' }).ok).toBe(false);
   });
 });

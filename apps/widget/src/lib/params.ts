@@ -1,17 +1,32 @@
 // Reads a widget's attributes (or an embed URL's query) into checked Params. Pure; shared by the custom
 // element, the embed page server and oEmbed, so all three accept and reject exactly the same input.
-import { type Lang, type Params, type Theme, VIEWS, type ViewName } from './types.js';
+import type { Lang, Params, Theme } from './types.js';
+import {
+  DEFAULT_VIEW,
+  type IndicatorKind,
+  PARAM_VALUES,
+  type ViewName,
+  viewKinds,
+  viewMeta,
+} from './views.js';
+
+/** The registry's view kinds, put in by mt0.js's build (vite.config.ts); elsewhere read from the registry. */
+declare const __MT0_VIEW_KINDS__: Record<string, IndicatorKind> | undefined;
+const KINDS = typeof __MT0_VIEW_KINDS__ === 'object' ? __MT0_VIEW_KINDS__ : viewKinds();
+const NAMES = Object.keys(KINDS);
 
 const ID = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
-// A place id (CL, CL-RM, a comuna's CL-05101) or an alias such as a CUT number (13): the kit server
-// resolves it with core's place table; anything else is refused here.
-const GEO = /^([a-z]{2}(-\w{2,6})?|\d{1,6})$/i;
+// A place id (CL, CL-RM, a comuna's CL-05101), a CUT code (13, 5101) or a name (Calama, Valparaíso,
+// Coihaique): the kit server reads it with core's place resolver, as the API does.
+const GEO = /^[\p{L}\p{N}][\p{L}\p{N} .'’-]{0,59}$/u;
 const POINT = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
-const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
 /** Raw input: attribute values or query parameters; `null`/`undefined`/empty all mean "not given". */
 export type RawParams = Partial<
-  Record<'view' | 'indicator' | 'geo' | 'from' | 'to' | 'lang' | 'theme', string | null>
+  Record<
+    'view' | 'indicator' | 'geo' | 'from' | 'to' | 'lang' | 'theme' | 'resolution' | 'rolling' | 'per100k',
+    string | null
+  >
 >;
 
 export type ParseResult = { ok: true; params: Params } | { ok: false; errors: string[] };
@@ -34,18 +49,18 @@ export function langFrom(pageLang: string | null | undefined): Lang {
  */
 export function parseParams(
   raw: RawParams,
-  defaultView: ViewName = 'compare',
+  defaultView: ViewName = DEFAULT_VIEW,
   defaultLang: Lang = 'es',
 ): ParseResult {
   const errors: string[] = [];
   const bad = (name: string, value: string, expected: string) =>
     errors.push(`${name}: "${value.slice(0, 40)}" is not ${expected}`);
   const view = given(raw.view) ?? defaultView;
-  if (!(VIEWS as readonly string[]).includes(view)) bad('view', view, `one of ${VIEWS.join(', ')}`);
+  if (!NAMES.includes(view)) bad('view', view, `one of ${NAMES.join(', ')}`);
   const indicator = given(raw.indicator);
   if (indicator !== undefined) {
     const ids = indicator.split(',').map((s) => s.trim());
-    const many = view === 'compare' ? 6 : 1;
+    const many = KINDS[view] === 'many' ? 6 : 1;
     if (ids.length > many || ids.some((id) => !ID.test(id))) {
       bad(
         'indicator',
@@ -55,7 +70,17 @@ export function parseParams(
     }
   }
   const geo = given(raw.geo) ?? 'CL';
-  if (!GEO.test(geo)) bad('geo', geo, 'a place: CL, CL-RM or 13');
+  if (!GEO.test(geo)) bad('geo', geo, 'a place: an id, a CUT code or a name (CL-RM, 2201, Calama)');
+  // The closed parameters, each against the registry's values for it.
+  const closed = (name: keyof typeof PARAM_VALUES) => {
+    const v = given(raw[name]);
+    const values: readonly string[] = PARAM_VALUES[name];
+    if (v !== undefined && !values.includes(v)) bad(name, v, `one of ${values.join(', ')}`);
+    return v;
+  };
+  const resolution = closed('resolution');
+  const rolling = closed('rolling');
+  const per100k = closed('per100k');
   const from = given(raw.from);
   const to = given(raw.to);
   const point = 'a year (2015) or a month (2015-03)';
@@ -64,10 +89,8 @@ export function parseParams(
   if (from && to && POINT.test(from) && POINT.test(to) && from.slice(0, 7) > to.slice(0, 7)) {
     bad('from', from, `before to (${to})`);
   }
-  const langRaw = given(raw.lang);
-  if (langRaw !== undefined && langRaw !== 'es' && langRaw !== 'en') bad('lang', langRaw, 'es or en');
-  const theme = given(raw.theme) ?? 'auto';
-  if (!(THEMES as readonly string[]).includes(theme)) bad('theme', theme, 'light, dark or auto');
+  const langRaw = closed('lang');
+  const theme = closed('theme') ?? 'auto';
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -77,6 +100,9 @@ export function parseParams(
       geo,
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
+      ...(resolution ? { resolution: resolution as 'month' | 'year' } : {}),
+      ...(rolling ? { rolling: true } : {}),
+      ...(per100k === 'true' ? { per100k: true } : {}),
       lang: (langRaw as Lang | undefined) ?? defaultLang,
       theme: theme as Theme,
     },
@@ -86,11 +112,36 @@ export function parseParams(
 /** The query string that reproduces `params` (defaults left out), for embed URLs and oEmbed. */
 export function paramsQuery(p: Params): string {
   const q = new URLSearchParams();
-  if (p.indicator) q.set('indicator', p.indicator);
-  if (p.geo !== 'CL') q.set('geo', p.geo);
-  if (p.from) q.set('from', p.from);
-  if (p.to) q.set('to', p.to);
-  q.set('lang', p.lang);
-  if (p.theme !== 'auto') q.set('theme', p.theme);
+  const values: [string, string | false | undefined][] = [
+    ['indicator', p.indicator],
+    ['geo', p.geo !== 'CL' && p.geo],
+    ['from', p.from],
+    ['to', p.to],
+    ['resolution', p.resolution],
+    ['rolling', p.rolling && '12'],
+    ['per100k', p.per100k && 'true'],
+    ['lang', p.lang],
+    ['theme', p.theme !== 'auto' && p.theme],
+  ];
+  for (const [name, v] of values) if (v) q.set(name, v);
   return q.toString();
+}
+
+/**
+ * The params without the options the view does not take (the registry's `takes`): what its embed codes
+ * and its URL carry.
+ * @example takenOnly({ view: 'compare', geo: 'CL-RM', rolling: true, lang: 'es', theme: 'auto' }) // { view: 'compare', geo: 'CL', lang: 'es', theme: 'auto' }
+ */
+export function takenOnly(p: Params): Params {
+  const takes: readonly string[] = viewMeta(p.view).takes;
+  const out: Params = {
+    view: p.view,
+    geo: takes.includes('geo') ? p.geo : 'CL',
+    lang: p.lang,
+    theme: p.theme,
+  };
+  if (p.indicator) out.indicator = p.indicator;
+  for (const k of ['from', 'to', 'resolution', 'rolling', 'per100k'] as const)
+    if (p[k] !== undefined && takes.includes(k)) (out as unknown as Record<string, unknown>)[k] = p[k];
+  return out;
 }

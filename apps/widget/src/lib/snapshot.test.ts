@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkViewData } from './check.js';
 import { type DatasetLike, fromSnapshot, makeSnapshot } from './snapshot.js';
 import { full, params } from './test-utils.js';
-import { VIEWS } from './types.js';
 import { viewKey } from './viewdata.js';
+import { VIEWS } from './views.js';
 
 const snap = makeSnapshot(dataset as unknown as DatasetLike);
 

@@ -4,8 +4,8 @@
 import type { Dataset } from '@mt0/core/schemas';
 import { type Strings, t } from './i18n.js';
 import type { Bundle, Lang, Params } from './types.js';
-import { VIEWS } from './types.js';
 import { type ViewData, viewData, viewKey } from './viewdata.js';
+import { VIEWS } from './views.js';
 
 /** Anything shaped like the compiled dataset (its `meta.version` and record arrays). */
 export interface DatasetLike {

@@ -1,9 +1,14 @@
-// Shared fixtures for the Node tests: the real dataset as a Bundle, and params with defaults.
+// Shared fixtures for the Node tests: the real dataset as a Bundle, params with defaults, and the
+// store's built place files.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dataset } from '@mt0/core/dataset';
+import type { PlaceFile } from '@mt0/store/place-file';
 import { withComparison } from './compare/comparison.js';
 import { subsetFor } from './data.js';
 import { type DatasetLike, toBundle } from './snapshot.js';
-import type { Bundle, Params, ViewName } from './types.js';
+import type { Bundle, Params } from './types.js';
+import type { ViewName } from './views.js';
 
 export const full: Bundle = toBundle(dataset as unknown as DatasetLike);
 
@@ -30,3 +35,14 @@ export function change(id: string) {
   if (!c) throw new Error(`no change ${id}`);
   return c;
 }
+
+const require = createRequire(import.meta.url);
+
+/** A place's static file as the store built it (@mt0/store's dist/places/), or `undefined`. */
+export const readPlaceFile = (id: string): PlaceFile | undefined => {
+  try {
+    return JSON.parse(readFileSync(require.resolve(`@mt0/store/places/${id}.json`), 'utf8')) as PlaceFile;
+  } catch {
+    return undefined;
+  }
+};

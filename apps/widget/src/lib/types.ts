@@ -13,9 +13,10 @@ import type {
 
 export type Lang = 'es' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
-export const VIEWS = ['stat', 'series', 'compare', 'statement', 'table'] as const;
-export type ViewName = (typeof VIEWS)[number];
-export type { Qualifier };
+
+import type { ViewName } from './views.js';
+
+export type { Qualifier, ViewName };
 
 export interface Bilingual {
   es: string;
@@ -58,7 +59,8 @@ export interface ComparisonRec {
   sentence: Bilingual;
   caveats: { es: string[]; en: string[] };
   /** Annual rate of each change, in `key` order. */
-  rates: { value: number; low: number; high: number }[];
+  /** Each change's annual rate; a null end is open (a change reported as "more than X"). */
+  rates: { value: number; low: number | null; high: number | null }[];
 }
 
 /** Everything one widget draws: a subset of the dataset (or of the API's answers) plus its version. */
@@ -84,6 +86,12 @@ export interface Params {
   geo: string;
   from?: string | undefined;
   to?: string | undefined;
+  /** Read from the place's stored series: months, or years summed from them (a comuna: years by default). */
+  resolution?: 'month' | 'year' | undefined;
+  /** A monthly series drawn as the sum of the last 12 months (never where fewer than 12 exist). */
+  rolling?: boolean | undefined;
+  /** The series drawn per 100,000 inhabitants from the start (its toggle checked). */
+  per100k?: boolean | undefined;
   lang: Lang;
   theme: Theme;
 }

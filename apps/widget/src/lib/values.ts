@@ -35,10 +35,17 @@ export function changeText(c: Pick<Change, 'percent' | 'qualifier'>, lang: Lang)
   return prefix ? `${prefix} ${v}` : v;
 }
 
-/** An interval of changes as read: "+135% – +165%"; empty when both ends print the same. */
-export function changeRange(i: { low: number; high: number }, lang: Lang): string {
-  const lo = formatSignedChange(i.low, lang);
-  const hi = formatSignedChange(i.high, lang);
+/**
+ * An interval of changes as read: "+135% – +165%"; empty when both ends print the same. An open end
+ * (null or infinite: a "more than" figure, or a rate derived from one) reads "≥ +12,8%" / "≤ −3%".
+ */
+export function changeRange(i: { low: number | null; high: number | null }, lang: Lang): string {
+  const open = (x: number | null) => x === null || !Number.isFinite(x);
+  if (open(i.low) && open(i.high)) return '';
+  if (open(i.high)) return `≥ ${formatSignedChange(i.low as number, lang)}`;
+  if (open(i.low)) return `≤ ${formatSignedChange(i.high as number, lang)}`;
+  const lo = formatSignedChange(i.low as number, lang);
+  const hi = formatSignedChange(i.high as number, lang);
   return lo === hi ? '' : `${lo} – ${hi}`;
 }
 

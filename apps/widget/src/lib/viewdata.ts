@@ -2,16 +2,21 @@
 // dataset with @mt0/core's metrics and formatting: the browser bundles receive it ready to draw, so they
 // carry neither the core nor the dataset. JSON-serialisable on purpose.
 
-import { type CompareModel, compareModel } from './compare/compare.js';
+import type { CompareModel } from './compare/compare.js';
 import { withComparison } from './compare/comparison.js';
+import { load as compare } from './compare/view.js';
 import { citation, csvUrl, indicatorIds, POPULATION, resolveGeo, sourceLabel, subsetFor } from './data.js';
 import { type Strings, t } from './i18n.js';
 import { paramsQuery } from './params.js';
-import { type SeriesModel, seriesModel } from './series/series.js';
-import { type StatModel, statModel } from './stat/stat.js';
-import { type StatementModel, statementModel } from './statement/statement.js';
-import { tableModel } from './table/table.js';
-import type { Bundle, Lang, Params, TableModel, ViewName } from './types.js';
+import type { SeriesModel } from './series/series.js';
+import { load as series } from './series/view.js';
+import type { StatModel } from './stat/stat.js';
+import { load as stat } from './stat/view.js';
+import type { StatementModel } from './statement/statement.js';
+import { load as statement } from './statement/view.js';
+import { load as table } from './table/view.js';
+import type { Bundle, Lang, Params, TableModel } from './types.js';
+import type { ViewName } from './views.js';
 
 export interface ViewData {
   view: ViewName;
@@ -26,6 +31,8 @@ export interface ViewData {
   csv: string;
   /** Citation, without the page's address (the page adds its own). */
   cite: string;
+  /** Path of the view's PNG image on the kit ("/embed/series.png?lang=es"). */
+  image: string;
   /** The release date of `version` as read ("29-11-2026", "29 Nov 2026"); absent for unreleased records. */
   released?: string | undefined;
   /** For the footer's notes panel: each indicator shown, what it counts and why it has its role. */
@@ -60,11 +67,27 @@ export function viewKey(p: Params): string {
   return `${p.view}?${paramsQuery({ ...p, theme: 'auto' })}`;
 }
 
+/** What every view's data starts with: its title, sources, citation and notes (made by `viewData`). */
+export type ViewBase = Omit<ViewData, 'stat' | 'series' | 'rate' | 'compare' | 'statement' | 'table'>;
+
+/**
+ * A view's data from the records it needs (each view's module, src/lib/{view}/view.ts, exports its
+ * `load`); `undefined` when they cannot draw it.
+ */
+export type ViewLoader = (
+  b: Bundle,
+  p: Params,
+  base: (title: string, sources: string[]) => ViewBase,
+) => ViewData | undefined;
+
+/** Each view's loader, by name (the type asks for every view in the registry). */
+const LOADERS: { [V in ViewName]: ViewLoader } = { stat, series, compare, statement, table };
+
 /** The view's data out of the whole bundle; `undefined` when the bundle cannot draw it. */
 export function viewData(full: Bundle, asked: Params): ViewData | undefined {
   const p = resolveGeo(full, asked);
   const b = withComparison(subsetFor(full, p), p);
-  const base = (title: string, sources: string[]) => ({
+  const base = (title: string, sources: string[]): ViewBase => ({
     view: p.view,
     lang: p.lang,
     version: b.version,
@@ -75,6 +98,7 @@ export function viewData(full: Bundle, asked: Params): ViewData | undefined {
       url: b.sources.find((s) => s.id === id)?.url,
     })),
     csv: csvUrl('', p),
+    image: `/embed/${p.view}.png?${paramsQuery(p)}`,
     cite: citation(b, sources, p.lang, '').trim(),
     ...(b.released ? { released: releaseDate(b.released, p.lang) } : {}),
     notes: b.indicators
@@ -84,28 +108,5 @@ export function viewData(full: Bundle, asked: Params): ViewData | undefined {
         text: [i.description?.[p.lang], i.roleReason?.[p.lang]].filter(Boolean).join(' '),
       })),
   });
-  switch (p.view) {
-    case 'stat': {
-      const m = statModel(b, p);
-      return m && { ...base(m.title, [m.sourceId]), stat: m };
-    }
-    case 'series': {
-      const m = seriesModel(b, p);
-      const rate = m?.canRate ? seriesModel(b, p, true) : undefined;
-      return m && { ...base(m.title, m.sources), series: m, ...(rate ? { rate } : {}) };
-    }
-    case 'compare': {
-      const m = compareModel(b, p);
-      return m && { ...base(m.title, m.sources), compare: m };
-    }
-    case 'statement': {
-      const m = statementModel(b, p);
-      return m && { ...base(`${m.who}: ${m.title}`, m.sources), statement: m };
-    }
-    case 'table': {
-      const m = tableModel(b, p);
-      const ids = m ? [...new Set(m.rows.map((r) => r.key.split(':').pop() ?? ''))] : [];
-      return m && { ...base(m.caption, ids), table: m };
-    }
-  }
+  return LOADERS[p.view](b, p, base);
 }

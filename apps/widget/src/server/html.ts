@@ -19,7 +19,7 @@ export const jsonForScript = (x: unknown): string =>
     .replace(/\u2029/g, '\\u2029');
 
 /** The pages' Content-Security-Policy: scripts and styles only from our own files, embeddable anywhere. */
-export function csp(origin: string, frames = false): string {
+export function csp(origin: string, frames = false, forms = false): string {
   return [
     "default-src 'none'",
     `script-src 'self' ${origin}`,
@@ -28,7 +28,7 @@ export function csp(origin: string, frames = false): string {
     `connect-src 'self' ${origin}`,
     frames ? `frame-src 'self' ${origin}` : '',
     "base-uri 'none'",
-    "form-action 'none'",
+    forms ? "form-action 'self'" : "form-action 'none'",
     'frame-ancestors *',
   ]
     .filter(Boolean)
@@ -38,6 +38,8 @@ export function csp(origin: string, frames = false): string {
 export interface HtmlHeaderOptions {
   /** The page frames our own embed pages (the gallery's previews). */
   frames?: boolean;
+  /** The page has a form that submits to itself (the builder without JavaScript). */
+  forms?: boolean;
   /**
    * An embed page (or its error page): loadable inside cross-origin-isolated host pages, which need
    * every nested document to opt in to COEP and allow cross-origin embedding with CORP.
@@ -48,7 +50,7 @@ export interface HtmlHeaderOptions {
 export function htmlHeaders(origin: string, o: HtmlHeaderOptions = {}): Record<string, string> {
   return {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': csp(origin, o.frames),
+    'content-security-policy': csp(origin, o.frames, o.forms),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'cache-control': 'public, max-age=300',
@@ -68,6 +70,8 @@ interface EmbedPage {
   body: string;
   head: string;
   props: unknown;
+  /** The view's PNG for social cards (og:image, twitter:image), with its size in px. */
+  image: { url: string; width: number; height: number };
   /** The page's stylesheet and script (their hashed paths). */
   css: string;
   script: string;
@@ -83,6 +87,15 @@ export function embedPage(p: EmbedPage): string {
 <link rel="icon" href="data:,">
 <link rel="canonical" href="${escapeHtml(p.canonical)}">
 <link rel="alternate" type="application/json+oembed" href="${escapeHtml(p.oembed)}" title="${escapeHtml(p.title)}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="${escapeHtml(p.title)}">
+<meta property="og:url" content="${escapeHtml(p.canonical)}">
+<meta property="og:image" content="${escapeHtml(p.image.url)}">
+<meta property="og:image:width" content="${p.image.width}">
+<meta property="og:image:height" content="${p.image.height}">
+<meta property="og:image:alt" content="${escapeHtml(p.title)}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="${escapeHtml(p.image.url)}">
 <link rel="stylesheet" href="${p.css}">
 <script type="module" src="${p.script}"></script>
 ${p.head}

@@ -1,6 +1,8 @@
 // Types of dist/server/index.js (@mt0/widget/server). Hand-written: copied to dist by
 // vite.server.config.ts and checked against src/server/index.ts by src/server/types.test.ts.
 
+import type { PlaceFile } from '@mt0/store/place-file';
+
 /** Anything shaped like @mt0/core's compiled dataset. */
 export interface DatasetLike {
   meta: { version: string };
@@ -31,6 +33,24 @@ export interface KitHandlerOptions {
    * paths to the host (a Workers assets binding, a CDN).
    */
   assets?: string | false;
+  /**
+   * Reads a place's static file of the columnar store (@mt0/store's per-place JSON) by id: comunas, and
+   * any place's months, are drawn from it. Without it only the dataset's places and years are drawn.
+   */
+  place?: (id: string) => PlaceFile | undefined;
+  /**
+   * The PNG rasteriser's WASM and fonts. Defaults to the installed packages when running from disk
+   * (Node); a Worker passes its bundled modules (`@mt0/widget/raster/*`); `false`: PNGs answer 501.
+   */
+  images?: RasterAssets | false;
+}
+
+/** Where the PNG rasteriser's bytes come from: files on Node, bundled modules in a Worker. */
+export interface RasterAssets {
+  /** resvg's WASM (`@mt0/widget/raster/resvg.wasm`): its bytes, or a compiled module (a Worker's import). */
+  wasm: () => Promise<ArrayBuffer | Uint8Array | WebAssembly.Module>;
+  /** The fonts the images are drawn with: DejaVu Sans and DejaVu Sans Bold (`@mt0/widget/raster/*.ttf`). */
+  fonts: () => Promise<Uint8Array[]>;
 }
 
 /** Answers `/`, `/embed/{view}`, `/embed/{view}.json`, `/oembed` and (with assets) `/widget/*`, `/embed-assets/*`; `null` otherwise. */

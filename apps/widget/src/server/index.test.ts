@@ -1,7 +1,7 @@
 // The kit's HTML, as strings: server-rendered numbers before any script, oEmbed, errors, CSP.
 import { describe, expect, it } from 'vitest';
 import { change, full, obs } from '../lib/test-utils.js';
-import { VIEWS } from '../lib/types.js';
+import { VIEWS } from '../lib/views.js';
 import { assetManifest, createKitHandler, requestOrigin } from './index.js';
 
 const kit = createKitHandler({ origin: 'https://kit.example', assets: false });
@@ -83,7 +83,7 @@ describe('GET /embed/{view}', () => {
     expect(bad.res.headers.get('content-type')).toMatch(/^text\/html/);
     // The reader gets one sentence in the page's language; the details are for the console only.
     expect(bad.text).toContain('<h1 class="problem">No se pudo mostrar este gráfico.</h1>');
-    expect(bad.text).toContain('lang: \\"fr\\" is not es or en');
+    expect(bad.text).toContain('lang: \\"fr\\" is not one of es, en');
     expect(bad.text).not.toContain('<script>');
     expect((await get('/embed/pie')).res.status).toBe(404);
     expect((await get('/embed/series?indicator=nope.none')).res.status).toBe(404);

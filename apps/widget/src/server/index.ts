@@ -1,4 +1,5 @@
-// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the
+// @mt0/widget/server: a framework-agnostic fetch handler for the kit — the gallery (`/`), the builder
+// (`/builder`, src/server/builder.ts), the
 // server-rendered embed pages (`/embed/{view}`, and their data for mt0.js at `/embed/{view}.json`), the
 // oEmbed provider (`/oembed`) and, on Node, the built browser files (`/widget/*`, `/embed-assets/*`). It renders with
 // Svelte's `render` over the dataset imported directly (no fetch), once per origin and parameters (a
@@ -17,10 +18,13 @@ import {
   embedUrl,
   HEIGHTS,
   iframeHtml,
+  imageUrl,
 } from '../lib/embedCodes.js';
 import Footer from '../lib/Footer.svelte';
 import { t } from '../lib/i18n.js';
-import { parseParams, type RawParams } from '../lib/params.js';
+import { imageSvg } from '../lib/image/image.js';
+import { parseParams, type RawParams, takenOnly } from '../lib/params.js';
+import { type PlaceFiles, withPlace } from '../lib/places.js';
 import { provenance } from '../lib/provenance.js';
 import Compare from '../lib/roots/Compare.svelte';
 import Series from '../lib/roots/Series.svelte';
@@ -28,11 +32,16 @@ import Stat from '../lib/roots/Stat.svelte';
 import Statement from '../lib/roots/Statement.svelte';
 import Table from '../lib/roots/Table.svelte';
 import { type DatasetLike, toBundle } from '../lib/snapshot.js';
-import { type Bundle, type Lang, type Params, VIEWS, type ViewName } from '../lib/types.js';
+import type { Bundle, Lang, Params } from '../lib/types.js';
 import type { RootProps } from '../lib/view.js';
 import { type ViewData, viewData } from '../lib/viewdata.js';
+import { VIEW_LIST, VIEWS, type ViewName } from '../lib/views.js';
 import { type AssetManifest, assetHeaders } from './assets.js';
+import { builderPage } from './builder.js';
 import { embedPage, errorPage, escapeHtml, htmlHeaders } from './html.js';
+import { nodeAssets, type RasterAssets, toPng } from './png.js';
+
+export type { RasterAssets } from './png.js';
 
 export interface KitHandlerOptions {
   /** The compiled dataset (defaults to `@mt0/core/dataset`). */
@@ -52,6 +61,17 @@ export interface KitHandlerOptions {
    * paths to the host (a Workers assets binding, a CDN).
    */
   assets?: string | false;
+  /**
+   * The PNG rasteriser's WASM and fonts (./png.ts). Defaults to the installed packages when running from
+   * disk (Node); a Worker passes its bundled modules (`@mt0/widget/raster/*`); `false`: PNGs answer 501
+   * (SVGs still work).
+   */
+  images?: RasterAssets | false;
+  /**
+   * Reads a place's static file of the columnar store (@mt0/store's per-place JSON) by id: comunas, and
+   * any place's months, are drawn from it. Without it only the dataset's places and years are drawn.
+   */
+  place?: PlaceFiles;
 }
 
 /** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
@@ -68,7 +88,7 @@ export function builtFileHeaders(path: string): Record<string, string> | undefin
  * @example kitPathKind('/embed/stat') // 'page'
  */
 export function kitPathKind(path: string): 'page' | 'asset' | undefined {
-  if (path === '/' || path === '/oembed' || path.startsWith('/embed/')) return 'page';
+  if (path === '/' || path === '/oembed' || path === '/builder' || path.startsWith('/embed/')) return 'page';
   if (path.startsWith('/widget/') || path.startsWith('/embed-assets/')) return 'asset';
   return undefined;
 }
@@ -110,6 +130,22 @@ function etagOf(body: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995);
   }
   return `"k${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}-${body.length.toString(36)}"`;
+}
+
+/** Changes when the PNG of the same SVG changes (rasteriser, fonts, encoder): part of a PNG's ETag. */
+const RASTER_VERSION = 'r2';
+
+/**
+ * Whether an If-None-Match header names `etag` (or is `*`); weak tags compare as strong ones (RFC 9110
+ * §13.1.2: If-None-Match uses the weak comparison).
+ * @example ifNoneMatch('W/"a1", "b2"', '"a1"') // true
+ */
+function ifNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
 }
 
 /** dist/public/ beside dist/server/index.js, when running from disk. */
@@ -184,6 +220,9 @@ const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
   geo: q.get('geo'),
   from: q.get('from'),
   to: q.get('to'),
+  resolution: q.get('resolution'),
+  rolling: q.get('rolling'),
+  per100k: q.get('per100k'),
   lang: q.get('lang'),
   theme: q.get('theme'),
 });
@@ -233,6 +272,28 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       },
     });
   }
+  // A host that serves the built files itself (a Worker: `assets: false`) passes its own rasteriser assets.
+  const raster = options.images ?? (assetsBase ? nodeAssets : false);
+  /** Rendered images (SVG text and PNG bytes, with their ETags) by kind, parameters and width; bounded by bytes. */
+  const images = new ByteLru<{ body: string | Uint8Array; etag: string }>(cacheBytes, cacheBytes / 4);
+  const keep = <T extends { body: string | Uint8Array; etag: string }>(key: string, v: T): T => {
+    const b = v.body;
+    images.set(key, v, key.length * 2 + (typeof b === 'string' ? b.length * 2 : b.byteLength) + 64);
+    return v;
+  };
+  /** The SVG image of a view at a width (cached); `undefined` when the dataset has nothing for it. */
+  const svgOf = (p: Params, width: number, theme: 'light' | 'dark') => {
+    const key = `svg ${embedUrl('', { ...p, theme })} ${width}`;
+    const hit = images.get(key);
+    if (hit) return hit as { body: string; etag: string };
+    const data = viewData(full, p);
+    if (!data) return undefined;
+    const body = imageSvg(data, theme, width);
+    return keep(key, { body, etag: etagOf(body) });
+  };
+  /** Height in px of a view's PNG (600 wide at 2×), for og:image and oEmbed's thumbnail. */
+  const pngHeight = (p: Params) =>
+    2 * Number(/height="(\d+)"/.exec(svgOf(p, 600, 'light')?.body ?? '')?.[1] ?? 0);
 
   /** The cached answer for `key`, or `make()`'s, stored; `undefined` when `make` has nothing. */
   function once(key: string, make: () => string | undefined): { body: string; etag: string } | undefined {
@@ -245,7 +306,8 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     return entry;
   }
 
-  const dataFor = (p: Params): ViewData | undefined => viewData(full, p);
+  // A comuna, or a place's months, come from the place's file (options.place); everything else from the dataset.
+  const dataFor = (p: Params): ViewData | undefined => viewData(withPlace(full, p, options.place), p);
 
   function renderEmbed(origin: string, p: Params, width: number): string | undefined {
     const data = dataFor(p);
@@ -264,6 +326,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       theme: p.theme,
       title,
       canonical,
+      image: { url: imageUrl(origin, p), width: 1200, height: pngHeight(p) },
       oembed: `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`,
       head: view.head + foot.head,
       body,
@@ -292,6 +355,74 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       details,
       css: asset('embed.css'),
       script: asset(`${(VIEWS as readonly string[]).includes(view) ? view : 'stat'}.js`),
+    });
+  }
+
+  /**
+   * `GET /embed/{view}.svg|png?…&width=`: the view as a static image, from the same data as its page; the
+   * theme is light unless `theme=dark` (an image has no reader preference to follow).
+   */
+  async function image(url: URL, view: string, ext: string, inm: string | null): Promise<Response> {
+    const parsed = (VIEWS as readonly string[]).includes(view)
+      ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
+      : undefined;
+    if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
+    const width = intParam(url.searchParams, 'width', 1200);
+    if (!parsed.ok || width === null || (width !== undefined && width < 280)) {
+      const errors = parsed.ok ? [] : parsed.errors;
+      if (width === null || (width !== undefined && width < 280))
+        errors.push('width: expected 280 to 1200 (px)');
+      return problem(400, 'Invalid parameter', errors.join('; '));
+    }
+    const p = parsed.params;
+    const theme = p.theme === 'dark' ? 'dark' : 'light';
+    const w = width ?? 600;
+    const svg = svgOf(p, w, theme);
+    if (!svg) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    // The SVG carries the release (its provenance line) and everything drawn, so its ETag names the
+    // image of this release; the PNG's adds the rasteriser's version. A match is a 304 before any
+    // drawing: a revalidating cache costs no rasterising.
+    const etag = ext === 'svg' ? svg.etag : `"${RASTER_VERSION}${svg.etag.slice(1)}`;
+    const headers = {
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+      'cache-control': 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+      etag,
+    };
+    if (ext === 'png' && !raster)
+      return problem(
+        501,
+        'PNG not available',
+        'This server has no rasteriser; the SVG is at the same URL with .svg.',
+      );
+    if (ifNoneMatch(inm, etag)) return new Response(null, { status: 304, headers });
+    if (ext === 'svg')
+      return new Response(svg.body, {
+        status: 200,
+        headers: {
+          ...headers,
+          'content-type': 'image/svg+xml; charset=utf-8',
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        },
+      });
+    const key = `png ${embedUrl('', { ...p, theme })} ${w}`;
+    let png = images.get(key)?.body;
+    if (!(png instanceof Uint8Array)) {
+      try {
+        png = keep(key, { body: await toPng(svg.body, raster as RasterAssets), etag }).body;
+      } catch (e) {
+        console.error('mt0 kit: the PNG rasteriser failed', e);
+        return problem(
+          503,
+          'PNG not available',
+          'The image could not be rasterised; the SVG is at the same URL with .svg.',
+        );
+      }
+    }
+    return new Response(png as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: { ...headers, 'content-type': 'image/png' },
     });
   }
 
@@ -324,12 +455,19 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   const embedHtml = (body: string, status: number, origin: string, etag?: string) =>
     html(body, status, origin, { embeddable: true }, etag);
 
-  function embed(url: URL, rawView: string, origin: string): Response {
+  function embed(
+    url: URL,
+    rawView: string,
+    origin: string,
+    inm: string | null,
+  ): Response | Promise<Response> {
     const q = url.searchParams;
     const view = decodePath(rawView)?.replace(/\/$/, '');
     if (view === undefined)
       return embedHtml(readerError(q, 'error', ['view: not a readable path']), 404, origin);
     if (view.endsWith('.json')) return json(url, view.slice(0, -'.json'.length));
+    const img = /^(\w+)\.(svg|png)$/.exec(view);
+    if (img) return image(url, img[1] as string, img[2] as string, inm);
     if (!(VIEWS as readonly string[]).includes(view)) {
       return embedHtml(
         readerError(q, 'error', [`view: "${view.slice(0, 40)}" is not one of ${VIEWS.join(', ')}`]),
@@ -398,6 +536,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
         html: iframeHtml(origin, p, title, width, height),
         width,
         height,
+        thumbnail_url: imageUrl(origin, p),
+        thumbnail_width: 1200,
+        thumbnail_height: pngHeight(p),
       });
     });
     if (!r) return notOurs();
@@ -461,7 +602,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const section = (lang: Lang) => `
 <section class="lang" id="${lang}" lang="${lang}" aria-labelledby="${lang}-h">
 <h2 id="${lang}-h">${WORDS[lang].heading}</h2>
-${VIEWS.map((v) => card(v, lang)).join('\n')}
+${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
 </section>`;
     const page = `<!doctype html>
 <html lang="en">
@@ -481,7 +622,7 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 <div class="wrap">
 <p class="brand">MT-0 Data Kit</p>
 <h1>Widgets for your story</h1>
-<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. The API lives at <a href="/v1">/v1</a>.</p>
+<p class="lede">Every view in Spanish and English, drawn live from the kit's dataset (v${escapeHtml(full.version)}), with its three embed codes: a script (web component), a responsive iframe, and a plain link for CMSs without JavaScript. To make any other chart — a comuna, months, another indicator — use the <a href="/builder">builder</a> (<a href="/builder?view=series&amp;lang=es" lang="es" hreflang="es">en español</a>). The API lives at <a href="/v1">/v1</a>.</p>
 <nav aria-label="Language"><ul class="switch"><li><a href="#es" hreflang="es" lang="es">Español</a></li><li><a href="#en" hreflang="en">English</a></li></ul></nav>
 </div>
 </header>
@@ -491,6 +632,26 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
 </html>
 `;
     return page;
+  }
+
+  /**
+   * `GET /builder?view=…&…`: the builder with the URL's options; options that do not parse are named in
+   * the page (status 400) above the builder with the defaults, never a blank page. Not cached: the
+   * options are open-ended, and the page is cheap beside the widget it shows.
+   */
+  function builder(url: URL, origin: string): Response {
+    const q = url.searchParams;
+    const view = q.get('view') || 'series';
+    // A form without JavaScript sends each checked indicator on its own.
+    const raw = { ...rawFrom(q, view), indicator: q.getAll('indicator').join(',') || null };
+    const parsed = parseParams(raw, 'series');
+    const lang: Lang = q.get('lang') === 'en' ? 'en' : 'es';
+    const p = takenOnly(parsed.ok ? parsed.params : { view: 'series', geo: 'CL', lang, theme: 'auto' });
+    const errors = parsed.ok ? [] : parsed.errors;
+    const title = dataFor(p)?.title;
+    const body = builderPage({ origin, full, p, errors, title, scripts: SCRIPTS, asset });
+    const status = errors.length > 0 ? 400 : 200;
+    return html(body, status, origin, { forms: true });
   }
 
   function gallery(origin: string): Response {
@@ -519,7 +680,8 @@ ${VIEWS.map((v) => card(v, lang)).join('\n')}
         res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
       else if (path === '/oembed') res = oembed(url, origin);
-      else res = embed(url, path.slice('/embed/'.length), origin);
+      else if (path === '/builder') res = builder(url, origin);
+      else res = await embed(url, path.slice('/embed/'.length), origin, request.headers.get('if-none-match'));
       return request.method === 'HEAD'
         ? new Response(null, { status: res.status, headers: res.headers })
         : res;

@@ -40,12 +40,13 @@ afterEach(() => {
 });
 
 describe('render once', () => {
-  it('renders an embed page once for a hundred requests (view and footer: two renders)', async () => {
+  it('renders an embed page once for a hundred requests (view, footer and its og:image SVG: three renders)', async () => {
     const kit = createKitHandler({ origin: 'https://kit.example', assets: false });
     const first = await get(kit, 'http://x/embed/compare?lang=es');
     for (let i = 0; i < 99; i++)
       expect((await get(kit, 'http://x/embed/compare?lang=es')).text).toBe(first.text);
-    expect(counts.render).toBe(2);
+    // The third: compare's bars in the image SVG, drawn for the og:image height (then kept).
+    expect(counts.render).toBe(3);
     expect(first.etag).toMatch(/^"k[0-9a-z]+-[0-9a-z]+"$/);
   });
 
@@ -73,11 +74,12 @@ describe('render once', () => {
     const small = createKitHandler({ origin: 'https://kit.example', assets: false, cacheBytes: 300 * 1024 });
     await get(small, 'http://x/embed/series?lang=es');
     await get(small, 'http://x/embed/series?lang=es');
-    expect(counts.render).toBe(2); // kept
+    expect(counts.render).toBe(3); // kept (view, footer, the og:image's series plot)
     for (let w = 305; w < 900; w += 50) await get(small, `http://x/embed/series?lang=es&initialWidth=${w}`);
     const before = counts.render;
     await get(small, 'http://x/embed/series?lang=es');
-    expect(counts.render).toBe(before + 2); // evicted, rendered again
+    // Evicted, rendered again: view and footer; the og:image's SVG is still in the image cache.
+    expect(counts.render).toBe(before + 2);
     const off = createKitHandler({ origin: 'https://kit.example', assets: false, cacheBytes: 0 });
     counts.render = 0;
     await get(off, 'http://x/embed/stat');

@@ -11,6 +11,8 @@ const origin: typeof Declared.requestOrigin = actual.requestOrigin;
 const headers: typeof Declared.builtFileHeaders = actual.builtFileHeaders;
 const manifest: typeof Declared.assetManifest = actual.assetManifest;
 const manifestBack: typeof actual.assetManifest = manifest;
+const rasterAssets: Declared.RasterAssets = {} as actual.RasterAssets;
+const rasterBack: actual.RasterAssets = rasterAssets;
 
 describe('index.d.ts', () => {
   it('declares what index.ts exports', () => {
@@ -22,6 +24,7 @@ describe('index.d.ts', () => {
       'requestOrigin',
     ]);
     expect([back, kinds, origin, headers].map((f) => typeof f)).toEqual(Array(4).fill('function'));
+    expect(rasterBack).toBeDefined();
     expect(manifestBack.names['mt0.js']?.path).toMatch(/^\/widget\/mt0\.[0-9a-f]{10}\.js$/);
   });
 });

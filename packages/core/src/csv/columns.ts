@@ -1,5 +1,7 @@
 // The CSV columns of each collection, shared by the API (a filtered page) and the build (the whole-table
 // downloads): nested fields flattened (name_es, name_en), lists joined with ";". Zod-free.
+
+import { OPEN_ENDS_SINCE, policyAtLeast } from '../qualifiers/policy.js';
 import type { Event, GeoEntry, Observation, ReportedChange } from '../schemas/index.js';
 import type { CollectionName, ExpandedStatement, IndicatorSummary, SourceSummary } from './collections.js';
 import type { CsvColumn } from './write.js';
@@ -12,6 +14,8 @@ function sourcedColumns<T extends Observation | ReportedChange>(): CsvColumn<T>[
     ['qualifier', (r) => r.qualifier],
     ['low', (r) => r.low],
     ['high', (r) => r.high],
+    // An open end is an empty cell, which a spreadsheet reads as blank (never 0): this column says so.
+    ['open_end', (r) => (r.high === null ? 'high' : r.low === null ? 'low' : undefined)],
     ['source', (r) => r.source],
     ['confidence', (r) => r.confidence],
     ['quote', (r) => r.quote],
@@ -20,6 +24,20 @@ function sourcedColumns<T extends Observation | ReportedChange>(): CsvColumn<T>[
     ['period_status', (r) => r.periodStatus],
     ['notes', (r) => r.notes],
   ];
+}
+
+/**
+ * The columns of a release's CSV: `open_end` came with qualifier policy 1.2.0 (release 0.4.0), so a
+ * release kept under an earlier policy keeps its columns, byte for byte.
+ * @example columnsUnder(observationColumns, '1.1.0').map(([name]) => name).includes('open_end') // false
+ */
+export function columnsUnder<T>(
+  columns: readonly CsvColumn<T>[],
+  qualifierPolicy: string,
+): readonly CsvColumn<T>[] {
+  return policyAtLeast(qualifierPolicy, OPEN_ENDS_SINCE)
+    ? columns
+    : columns.filter(([name]) => name !== 'open_end');
 }
 
 export const observationColumns: readonly CsvColumn<Observation>[] = [

@@ -43,7 +43,8 @@ function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
   let s = schema;
   let optional = false;
   for (;;) {
-    if (s instanceof z.ZodOptional) {
+    // A nullable field is an empty cell in the CSV where it is null (an open end of an interval).
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) {
       optional = true;
       s = s.unwrap() as z.ZodType;
     } else if (s instanceof z.ZodDefault) {
@@ -103,7 +104,7 @@ export function fieldFromZod(name: string, schema: z.ZodType): TableField {
   const { schema: inner, optional } = unwrap(schema);
   const js = z.toJSONSchema(inner, { unrepresentable: 'any' }) as JsonSchema;
   const constraints: NonNullable<TableField['constraints']> = optional ? {} : { required: true };
-  const description = inner.description;
+  const description = inner.description ?? schema.description;
   let field: TableField;
   if (js.type === 'array') {
     field = { name, type: 'string' };

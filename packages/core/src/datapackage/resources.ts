@@ -51,6 +51,15 @@ const to = (fields: string, resource?: string): ForeignKey => ({
   reference: { ...(resource ? { resource } : {}), fields: ['id'] },
 });
 
+/** Which end of a record's interval is open (its low or high cell is then empty), as the CSV says it. */
+const OPEN_END_FIELD: TableField = {
+  name: 'open_end',
+  type: 'string',
+  description:
+    'high: the upper end is open (a "more than X" / "at least X" figure; the high cell is empty, never an invented ceiling); low: the lower end is open; empty: both ends are bounded.',
+  constraints: { enum: ['high', 'low'] },
+};
+
 /** Every table, in the order the package lists them. */
 export const TABLES: readonly TableSpec[] = [
   {
@@ -59,7 +68,10 @@ export const TABLES: readonly TableSpec[] = [
     description:
       'Every level as its source states it, grades A, B and C: value, qualifier, the interval the qualifier policy gives it, source and verbatim quote.',
     schema: observationSchema,
-    extra: { period: period('period', 'A year (2020), a month (2020-03) or a span (2015/2019).') },
+    extra: {
+      period: period('period', 'A year (2020), a month (2020-03) or a span (2015/2019).'),
+      open_end: OPEN_END_FIELD,
+    },
     foreignKeys: [to('indicator', 'indicators'), to('geo', 'places'), to('source', 'sources')],
   },
   {
@@ -71,6 +83,7 @@ export const TABLES: readonly TableSpec[] = [
     extra: {
       from: period('from', 'The period the change starts from.'),
       to: period('to', 'The period the change ends at.'),
+      open_end: OPEN_END_FIELD,
     },
     foreignKeys: [to('indicator', 'indicators'), to('geo', 'places'), to('source', 'sources')],
   },

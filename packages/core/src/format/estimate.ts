@@ -33,10 +33,15 @@ function one(x: number, lang: Language, unit: string | undefined): string {
  * ("804–983"), or the single value when both bounds print the same. `unit` is appended after a space,
  * except `'%'` (or `'percent'`), which prints each number as a percent.
  *
- * Edge cases: an invalid estimate (not finite, or low > high) prints "—".
+ * An open end (a "more than X" figure, or a result derived from one: `high` null or Infinity) prints,
+ * with `'range'`, as "≥ X" (or "≤ X" for an open low end): never an invented ceiling. With a qualifier,
+ * the source's own words ("más de 40", "at least 156,259").
+ *
+ * Edge cases: an invalid estimate (not finite, or low > high) prints "—"; so does a range open at both ends.
  * @example formatEstimate({ value: 2681, low: 2412.9, high: 2681 }, 'nearly', 'es') // "casi 2.681"
  * @example formatEstimate({ value: 893.67, low: 804.3, high: 983.03 }, 'approximately', 'en') // "about 894"
  * @example formatEstimate({ value: 893.67, low: 804.3, high: 983.03 }, 'range', 'es', 'detenciones') // "804–983 detenciones"
+ * @example formatEstimate({ value: 156259, low: 156259, high: null }, 'range', 'es', 'kg') // "≥ 156.259 kg"
  */
 export function formatEstimate(
   estimate: Estimate,
@@ -47,6 +52,15 @@ export function formatEstimate(
   const i = toInterval(estimate);
   if (!i) return NOT_A_NUMBER;
   if (qualifier === 'range') {
+    // An open end: only the other bound bounds it ("≥ 40", "≤ 25 %"); both open says nothing.
+    const openHigh = i.high === Number.POSITIVE_INFINITY;
+    const openLow = i.low === Number.NEGATIVE_INFINITY;
+    if (openHigh || openLow) {
+      if (openHigh && openLow) return NOT_A_NUMBER;
+      const bound = one(openHigh ? i.low : i.high, lang, isPercentUnit(unit) ? unit : undefined);
+      const side = `${openHigh ? '≥' : '≤'} ${bound}`;
+      return unit && !isPercentUnit(unit) ? `${side} ${unit}` : side;
+    }
     const low = one(i.low, lang, isPercentUnit(unit) ? unit : undefined);
     const high = one(i.high, lang, isPercentUnit(unit) ? unit : undefined);
     // A negative bound next to an en dash is hard to read ("−5–−3"); space the dash out then.

@@ -45,6 +45,21 @@ const SEED = 'observations/mt0-seed.csv';
 const ARRESTS_LINE = 2;
 
 describe('loadDataset()', () => {
+  it('names a misspelt derived_from at its file, row and column, with a did-you-mean', () => {
+    // Line 10 of pdi.csv: the 2021 doses, converted from the "casi 300.000 plantas" of line 9.
+    edit('observations/pdi.csv', (t) =>
+      t.replace(
+        ',pdi.seizures.cannabis_plants:CL:2021:pdi.via.seguridadpublica.2022\n',
+        ',pdi.seizures.cannabis_plant:CL:2021:pdi.via.seguridadpublica.2022\n',
+      ),
+    );
+    expect(problems().filter((p) => p.includes('derived_from'))).toEqual([
+      expect.stringMatching(
+        /^data\/observations\/pdi\.csv:10:derived_from: unknown record "pdi\.seizures\.cannabis_plant:CL:2021:pdi\.via\.seguridadpublica\.2022".*did you mean pdi\.seizures\.cannabis_plants:CL:2021:pdi\.via\.seguridadpublica\.2022/,
+      ),
+    ]);
+  });
+
   it('loads the real data without a problem', () => {
     const { dataset, issues } = loadDataset(DATA_DIR);
     expect(issues.map(formatIssue)).toEqual([]);
@@ -127,7 +142,7 @@ describe('loadDataset()', () => {
     edit(SEED, (t) => t.replace('quote_check', 'quote_chek'));
     // The rows of that file are not read with a wrong header, and nothing cascades from them.
     expect(problems()).toEqual([
-      `data/${SEED}:1: unknown column quote_chek (did you mean quote_check for quote_chek? the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes,forecast)`,
+      `data/${SEED}:1: unknown column quote_chek (did you mean quote_check for quote_chek? the header is indicator,geo,period,value,qualifier,source,confidence,quote,lang,quote_check,period_status,notes,forecast,derived_from)`,
     ]);
   });
 

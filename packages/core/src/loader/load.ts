@@ -36,6 +36,7 @@ import {
   type YamlRecord,
   zodIssues,
 } from './context.js';
+import { applyDerived } from './derived.js';
 import type { DataIssue } from './issues.js';
 import { applyKnownIssues } from './known-issues.js';
 import { checkPlaces } from './places.js';
@@ -296,6 +297,19 @@ export function loadDataset(
   for (const r of allRows)
     if (!ctx.where.has(r.record.id))
       ctx.where.set(r.record.id, { file: r.file, row: r.row, ...(r.table ? { table: true as const } : {}) });
+
+  // Figures converted from another figure inherit its interval (derived.ts), once every row is read.
+  ctx.issues.push(
+    ...applyDerived(allRows as unknown as Parameters<typeof applyDerived>[0], (id) =>
+      unknownRef(
+        ctx,
+        'record',
+        id,
+        () => ctx.where.keys(),
+        'derived_from names an observation (indicator:geo:period:source) or a change (indicator:geo:from/to:source)',
+      ),
+    ),
+  );
 
   const statements = readYamlRecords(ctx, 'statements', statementSchema);
   checkUnique(

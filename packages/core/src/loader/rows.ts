@@ -46,6 +46,7 @@ const OBS_COLUMNS = [
   'period_status',
   'notes',
   'forecast',
+  'derived_from',
 ];
 const CHANGE_COLUMNS = [
   'indicator',
@@ -62,6 +63,7 @@ const CHANGE_COLUMNS = [
   'period_status',
   'notes',
   'forecast',
+  'derived_from',
 ];
 const REQUIRED_OBS = ['indicator', 'geo', 'period', 'value', 'qualifier', 'source', 'confidence', 'quote'];
 const REQUIRED_CHANGE = [
@@ -323,7 +325,7 @@ function readRow<T extends { id: string }>(
     ctx.unreadable.record.set(id, `${file}:${line}`);
     return undefined;
   }
-  const { low, high } = intervalFor(parsed.value, qualifier);
+  const { low, high } = recordEnds(intervalFor(parsed.value, qualifier), kind.inIndicatorUnit);
   const result = kind.schema.safeParse({
     id,
     ...kind.fields(cells),
@@ -339,6 +341,7 @@ function readRow<T extends { id: string }>(
     confidence: cells.confidence?.trim(),
     quoteCheck,
     periodStatus: optional(cells.period_status),
+    derivedFrom: optional(cells.derived_from),
     notes: optional(cells.notes),
     ...(forecast ? { forecast: true } : {}),
   });
@@ -349,13 +352,27 @@ function readRow<T extends { id: string }>(
         ? 'quote_check'
         : z.column === 'periodStatus'
           ? 'period_status'
-          : z.column === 'low' || z.column === 'high'
-            ? kind.numberColumn
-            : z.column,
+          : z.column === 'derivedFrom'
+            ? 'derived_from'
+            : z.column === 'low' || z.column === 'high'
+              ? kind.numberColumn
+              : z.column,
       z.message,
     );
   ctx.unreadable.record.set(id, `${file}:${line}`);
   return undefined;
+}
+
+/**
+ * A policy interval as a record keeps it: an open end as null (JSON has no Infinity). A reported change's
+ * open low end is closed at −100 %: a fall goes no further than to nothing.
+ */
+function recordEnds(
+  i: { low: number; high: number },
+  level: boolean,
+): { low: number | null; high: number | null } {
+  const low = Number.isFinite(i.low) ? i.low : level ? null : -100;
+  return { low, high: Number.isFinite(i.high) ? i.high : null };
 }
 
 export function readRecords<T extends { id: string }>(

@@ -77,6 +77,25 @@ function quoteHasWordsOf(quote: string, qualifier: Qualifier, lang: Language): b
   return ts.some((_, i) => list.some((p) => endsWith(ts, i, p.parts)));
 }
 
+/**
+ * The qualifier words the quote puts before the number, as written ("más de 2.300"), and the qualifier
+ * they are; `undefined` when no occurrence of the number has qualifier words before it.
+ * @example qualifierPhrase({ number: 900, quote: 'más de 900 plantas de marihuana', lang: 'es' })
+ * // { qualifier: 'more_than', words: 'más de 900' }
+ */
+export function qualifierPhrase(r: {
+  number: number;
+  quote: string;
+  lang: Language;
+}): { qualifier: Qualifier; words: string } | undefined {
+  const quote = r.quote.normalize('NFC');
+  for (const m of findNumber(r.quote, r.number, r.lang)) {
+    const said = qualifierBefore(quote.toLowerCase(), m.start, r.lang);
+    if (said) return { qualifier: said.qualifier, words: quote.slice(said.start, m.end) };
+  }
+  return undefined;
+}
+
 /** The policy's words for a qualifier in a language, for messages. */
 export function wordsOf(qualifier: Qualifier, lang: Language): string[] {
   return QUALIFIER_RULES.find((r) => r.qualifier === qualifier)?.words[lang] ?? [];

@@ -431,6 +431,26 @@ export function sameIndicator(a: { indicator: string }, b: { indicator: string }
   );
 }
 
+/** An input whose interval has an open end (a "more than X" record: high null). */
+type MaybeOpen = { id: string; value?: number; percent?: number; low: number | null; high: number | null };
+
+/**
+ * Where the arithmetic of a metric has no answer because inputs are open-ended (∞ − ∞: the difference
+ * of two "more than" levels; ∞ / ∞): a refusal naming each open input, or `undefined` when none is open
+ * (then the failure has another cause). The kit never closes an open end with an invented ceiling.
+ */
+export function openEnded(inputs: readonly [string, MaybeOpen][], what: string): Refusal | undefined {
+  const open = inputs.filter(([, r]) => r.low === null || r.high === null);
+  if (open.length === 0) return undefined;
+  const named = open.map(([name, r]) => `"${name}" (${r.id})`).join(' and ');
+  const one = open.length === 1;
+  return refuse(
+    'not_computable',
+    `${named} ${one ? 'has' : 'have'} an open end (the source says "more than" or "at least", with no upper bound): ${what} has no answer from ${one ? 'it' : 'them'} without inventing a bound.`,
+    open.map(([name]) => ({ name, reason: 'is open-ended ("more than" / "at least"): no upper bound' })),
+  );
+}
+
 export const notComputable = (detail: string, params: string[]): Refusal =>
   refuse(
     'not_computable',

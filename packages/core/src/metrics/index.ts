@@ -18,7 +18,7 @@ export { impliedBase } from './impliedBase.js';
 export { impliedLevel } from './impliedLevel.js';
 export { impliedPart } from './impliedPart.js';
 export { indexTo } from './indexTo.js';
-export { type Estimate, type Interval, toInterval } from './interval.js';
+export { type Estimate, endsOf, type Interval, isOpen, jsonEnds, toInterval } from './interval.js';
 export { percentChange } from './percentChange.js';
 export {
   type PrePostComparison,
@@ -31,6 +31,7 @@ export {
   prePost,
 } from './prePost.js';
 export { ratePer100k } from './ratePer100k.js';
+export { rollingSum } from './rolling.js';
 export type { SeriesPoint } from './series.js';
 export { share } from './share.js';
 export { poissonHalfWidth, SMALL_COUNT, smallCountWarning } from './small.js';

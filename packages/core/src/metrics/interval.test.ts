@@ -43,7 +43,32 @@ describe('lift', () => {
     });
   });
 
-  it('lift() returns undefined when a corner is not finite', () => {
-    expect(lift((x) => 1 / x, { value: 1, low: 0, high: 2 })).toBeUndefined();
+  it('lift() gives an open end where a corner is infinite: 1/x over [0, 2] is [0.5, ∞)', () => {
+    // 1/0 = Infinity (the quotient grows without bound as x falls to 0); 1/2 = 0.5.
+    expect(lift((x) => 1 / x, { value: 1, low: 0, high: 2 })).toEqual({ value: 1, low: 0.5, high: Infinity });
+  });
+
+  it('lift() carries an open input end through monotone arithmetic: [40, ∞) × 2 is [80, ∞)', () => {
+    expect(lift((x) => x * 2, { value: 40, low: 40, high: Infinity })).toEqual({
+      value: 80,
+      low: 80,
+      high: Infinity,
+    });
+  });
+
+  it('lift() returns undefined where the arithmetic has no answer: [40, ∞) − [50, ∞) meets ∞ − ∞', () => {
+    const open = (x: number) => ({ value: x, low: x, high: Infinity });
+    expect(lift((x, y) => y - x, open(40), open(50))).toBeUndefined();
+  });
+
+  it('lift() returns undefined when the value itself is not finite', () => {
+    expect(lift((x) => 1 / x, { value: 0, low: 0, high: 2 })).toBeUndefined();
+  });
+
+  it("toInterval() reads a record's null end as open and refuses an infinite bound on the wrong side", () => {
+    expect(toInterval({ value: 40, low: 40, high: null })).toEqual({ value: 40, low: 40, high: Infinity });
+    expect(toInterval({ value: -10, low: null, high: -10 })?.low).toBe(-Infinity);
+    expect(toInterval({ value: 40, low: Infinity, high: Infinity })).toBeUndefined();
+    expect(toInterval({ value: Infinity, low: 40, high: Infinity })).toBeUndefined();
   });
 });

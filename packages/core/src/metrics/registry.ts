@@ -5,15 +5,27 @@
 
 import type { RecordsLike } from '../select/index.js';
 import { select } from '../select/index.js';
-import type { MetricOutcome, MetricQuery, MetricUnit, Sel } from './unit.js';
-import { annualized } from './units/annualized.js';
-import { change } from './units/change.js';
-import { compare } from './units/compare.js';
-import { implied } from './units/implied.js';
-import { index } from './units/index.js';
-import { prepost } from './units/prepost.js';
-import { rate } from './units/rate.js';
-import { share } from './units/share.js';
+import { jsonOutcome, type MetricOutcome, type MetricQuery, type MetricUnit, type Sel } from './unit.js';
+import { annualized as annualizedUnit } from './units/annualized.js';
+import { change as changeUnit } from './units/change.js';
+import { compare as compareUnit } from './units/compare.js';
+import { implied as impliedUnit } from './units/implied.js';
+import { index as indexUnit } from './units/index.js';
+import { prepost as prepostUnit } from './units/prepost.js';
+import { rate as rateUnit } from './units/rate.js';
+import { share as shareUnit } from './units/share.js';
+
+/** A unit whose results carry open ends as null, as every caller (API, widget) reads them. */
+const asJson = <U extends MetricUnit>(u: U): U => ({ ...u, run: (sel, q) => jsonOutcome(u.run(sel, q)) });
+
+const change = asJson(changeUnit);
+const annualized = asJson(annualizedUnit);
+const implied = asJson(impliedUnit);
+const share = asJson(shareUnit);
+const index = asJson(indexUnit);
+const rate = asJson(rateUnit);
+const prepost = asJson(prepostUnit);
+const compare = asJson(compareUnit);
 
 export const METRIC_UNITS = [
   change,

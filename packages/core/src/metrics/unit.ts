@@ -80,8 +80,9 @@ export interface MetricInput {
   from?: string;
   to?: string;
   value: number;
-  low: number;
-  high: number;
+  /** The record's interval; null: an open end (see the qualifier policy's OPEN_END). */
+  low: number | null;
+  high: number | null;
   qualifier: string;
   unit: string;
   source: string;
@@ -92,7 +93,9 @@ export interface MetricInput {
 /** What every metric returns: the number as an interval, its unit, formula, inputs and caveats. */
 export interface MetricResult {
   metric: string;
+  /** null only where a metric gives no number (compare without overlapping spans). */
   value: number | null;
+  /** With a value: null is an open end (a change from "more than X" has no upper bound). */
   low: number | null;
   high: number | null;
   unit: string;
@@ -124,6 +127,23 @@ export interface MetricUnit {
   /** True when `value` may be null (compare without overlapping spans). */
   nullableValue?: boolean;
   run(sel: Sel, query: MetricQuery): MetricOutcome;
+}
+
+/**
+ * An outcome as JSON carries it: every infinite number (an open end of an interval, anywhere in the
+ * result: `low`, `high`, `absolute.high`, a series point) becomes `null`, which JSON can hold, and which
+ * a result with a number in `value` documents as an open end. Internally the metrics compute with
+ * `Infinity` (see ../interval.ts); JSON.stringify would turn it into null anyway, but an in-process caller
+ * (the widget) must see what an API client sees.
+ * @example jsonOutcome({ value: 25, low: -100, high: Infinity }) // { value: 25, low: -100, high: null }
+ */
+export function jsonOutcome<T>(x: T): T {
+  if (typeof x === 'number') return (Number.isFinite(x) || Number.isNaN(x) ? x : null) as T;
+  if (Array.isArray(x)) return x.map(jsonOutcome) as T;
+  if (x === null || typeof x !== 'object') return x;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = jsonOutcome(v);
+  return out as T;
 }
 
 /** Narrows an outcome to a refusal. */

@@ -7,6 +7,8 @@ import {
   QUALIFIER_POLICY_VERSION,
   QUALIFIER_RULES,
   qualifierSchema,
+  roundedPercent,
+  roundingHalfUnit,
 } from './index.js';
 
 describe('the qualifier policy', () => {
@@ -37,13 +39,45 @@ describe('the qualifier policy', () => {
     expect(i.high).toBeCloseTo(0.366667, 6);
   });
 
-  it('reads "more than 40" as [40, 44] and "less than 10" as [9, 10]', () => {
-    const more = intervalFor(40, 'more_than'); // [40, 40 × 1.1 = 44]
-    expect(more.low).toBe(40);
-    expect(more.high).toBeCloseTo(44, 9);
-    expect(intervalFor(40, 'at_least').low).toBe(40);
+  it('reads "more than 40" and "at least 40" as [40, ∞): no invented ceiling; "less than 10" as [9, 10]', () => {
+    expect(intervalFor(40, 'more_than')).toEqual({ value: 40, low: 40, high: Infinity });
+    expect(intervalFor(156259, 'at_least')).toEqual({ value: 156259, low: 156259, high: Infinity });
     expect(intervalFor(10, 'less_than')).toEqual({ value: 10, low: 9, high: 10 });
     expect(intervalFor(10, 'at_most').high).toBe(10);
+  });
+
+  it('reads a fall of "more than 10 %" (−10) as open away from zero: (−∞, −10]', () => {
+    expect(intervalFor(-10, 'more_than')).toEqual({ value: -10, low: -Infinity, high: -10 });
+  });
+
+  it('widens a rounded percent by half a unit of its last written digit: 62 → [61.5, 62.5]', () => {
+    expect(roundedPercent({ value: 62, low: 62, high: 62 })).toEqual({ value: 62, low: 61.5, high: 62.5 });
+    // 18.3 ± 0.05 = [18.25, 18.35], free of binary noise.
+    expect(roundedPercent({ value: 18.3, low: 18.3, high: 18.3 })).toEqual({
+      value: 18.3,
+      low: 18.25,
+      high: 18.35,
+    });
+    // "about 62 %" ([55.8, 68.2]) already covers the rounding; an open end stays open.
+    expect(roundedPercent(intervalFor(62, 'approximately'))).toEqual(intervalFor(62, 'approximately'));
+    expect(roundedPercent(intervalFor(62, 'more_than'))).toEqual({ value: 62, low: 61.5, high: Infinity });
+  });
+
+  it("keeps a rounded percent's interval around its value for any written percent", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9999, max: 99999 }), fc.integer({ min: 0, max: 3 }), (n, d) => {
+        const p = n / 10 ** d;
+        const i = roundedPercent({ value: p, low: p, high: p });
+        const half = roundingHalfUnit(p);
+        return (
+          i.low < p &&
+          p < i.high &&
+          Math.abs(p - i.low - half) < 1e-9 * Math.max(1, Math.abs(p)) &&
+          Math.abs(i.high - p - half) < 1e-9 * Math.max(1, Math.abs(p))
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the bounds ordered for negative values (a fall of nearly 10 %)', () => {

@@ -4,9 +4,9 @@
 // on request from its rebuilt records) give the same bytes. Web Crypto for the hashes: the same code
 // runs in Node and in a Worker.
 import { COLLECTION_NAMES, type CollectionName, collections } from '../csv/collections.js';
-import { COLUMNS, placeColumns } from '../csv/columns.js';
+import { COLUMNS, columnsUnder, placeColumns } from '../csv/columns.js';
 import { collectionCsv } from '../csv/index.js';
-import { CSV_CONTENT_TYPE, toCsv } from '../csv/write.js';
+import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '../csv/write.js';
 import { dataPackage } from '../datapackage/package.js';
 import type { Dataset } from '../schemas/index.js';
 
@@ -72,14 +72,19 @@ async function file(name: string, type: string, description: string, text: strin
  */
 export async function releaseFiles(dataset: Dataset): Promise<ReleaseFile[]> {
   const lists = collections(dataset);
+  const policy = dataset.meta.qualifierPolicy;
   const tables = await Promise.all([
     ...COLLECTION_NAMES.map((name) =>
-      file(`${name}.csv`, CSV_CONTENT_TYPE, DESCRIPTIONS[name], collectionCsv(lists, name)),
+      file(`${name}.csv`, CSV_CONTENT_TYPE, DESCRIPTIONS[name], collectionCsv(lists, name, policy)),
     ),
     file('places.csv', CSV_CONTENT_TYPE, PLACES, toCsv(placeColumns, dataset.geos)),
   ]);
   const headers = new Map<string, readonly string[]>([
-    ...COLLECTION_NAMES.map((n): [string, string[]] => [`${n}.csv`, COLUMNS[n].map((c) => c[0])]),
+    // The columns this release's CSVs carry (open_end only from the policy that brought it).
+    ...COLLECTION_NAMES.map((n): [string, string[]] => [
+      `${n}.csv`,
+      columnsUnder(COLUMNS[n] as readonly CsvColumn<unknown>[], policy).map((c) => c[0]),
+    ]),
     ['places.csv', placeColumns.map((c) => c[0])],
   ]);
   const descriptor = dataPackage(

@@ -18,7 +18,7 @@ export interface ReleaseSummary {
 
 /**
  * The kept releases, oldest first, without their records.
- * @example listReleases(manifests).map((r) => r.version) // ['0.1.0', '0.2.0', '0.3.0']
+ * @example listReleases(manifests).map((r) => r.version).slice(0, 3) // ['0.1.0', '0.2.0', '0.3.0']
  */
 export function listReleases(manifests: readonly ReleaseManifest[]): ReleaseSummary[] {
   return [...manifests]

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { qualifierSchema } from '../qualifiers/schema.js';
 import { confidenceSchema, geoSchema, idSchema, languageSchema } from './common.js';
+import { derivedFromSchema, openEnd, withinEnds } from './interval.js';
 import { periodSchema, periodStatusSchema } from './period.js';
 
 /**
@@ -16,8 +17,8 @@ export const reportedChangeSchema = z
     to: periodSchema,
     percent: z.number().finite().gt(-100, 'a fall cannot exceed −100 %'),
     qualifier: qualifierSchema,
-    low: z.number().finite(),
-    high: z.number().finite(),
+    low: openEnd('low'),
+    high: openEnd('high'),
     source: idSchema,
     quote: z.string().min(1),
     lang: languageSchema,
@@ -30,8 +31,9 @@ export const reportedChangeSchema = z
       .describe(
         'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
       ),
+    derivedFrom: derivedFromSchema,
     notes: z.string().optional(),
   })
   .strict()
-  .refine((c) => c.low <= c.percent && c.percent <= c.high, { message: 'expected low ≤ percent ≤ high' });
+  .refine((c) => withinEnds(c.low, c.percent, c.high), { message: 'expected low ≤ percent ≤ high' });
 export type ReportedChange = z.infer<typeof reportedChangeSchema>;

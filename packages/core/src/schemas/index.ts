@@ -5,6 +5,7 @@ export * from './common.js';
 export * from './dataset.js';
 export * from './event.js';
 export * from './indicator.js';
+export * from './interval.js';
 export * from './observation.js';
 export * from './period.js';
 export * from './source.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { qualifierSchema } from '../qualifiers/schema.js';
 import { confidenceSchema, geoSchema, idSchema, languageSchema } from './common.js';
+import { derivedFromSchema, openEnd, withinEnds } from './interval.js';
 import { periodSchema, periodStatusSchema } from './period.js';
 
 /**
@@ -15,8 +16,8 @@ export const observationSchema = z
     period: periodSchema,
     value: z.number().finite(),
     qualifier: qualifierSchema,
-    low: z.number().finite(),
-    high: z.number().finite(),
+    low: openEnd('low'),
+    high: openEnd('high'),
     source: idSchema,
     quote: z.string().min(1).describe('The words the figure came from, verbatim, in the original language.'),
     lang: languageSchema.describe('Language of the quote.'),
@@ -32,8 +33,9 @@ export const observationSchema = z
       .describe(
         'The figure is a forecast or projection: its period may end after its source was published. Absent otherwise.',
       ),
+    derivedFrom: derivedFromSchema,
     notes: z.string().optional(),
   })
   .strict()
-  .refine((o) => o.low <= o.value && o.value <= o.high, { message: 'expected low ≤ value ≤ high' });
+  .refine((o) => withinEnds(o.low, o.value, o.high), { message: 'expected low ≤ value ≤ high' });
 export type Observation = z.infer<typeof observationSchema>;

@@ -4,6 +4,7 @@
 // aliases, and record references (`indicator@period`, full ids). zod-free: records are typed with
 // type-only imports, so the widget's bundle can use this module. Failures are values, never throws.
 
+import { endsOf } from '../metrics/interval.js';
 import { comparePeriods, type ParsedPeriod, parsePeriod, periodEnd, periodStart } from '../periods/index.js';
 import { type PlaceIndex, placeIndex, resolvePlace } from '../places/index.js';
 import type { Interval } from '../qualifiers/policy.js';
@@ -330,7 +331,7 @@ export function compareInputOf(sel: Selection<LevelRecord, ChangeRecord>, c: Cha
     place: geo ? { es: geo.name.es, en: geo.name.en } : undefined,
     from: c.from,
     to: c.to,
-    percent: { value: c.percent, low: c.low, high: c.high },
+    percent: endsOf(c.percent, c),
     source: c.source,
     sourceName: names(sourceName(sel, c.source, 'es'), sourceName(sel, c.source, 'en')),
   };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { rangeWords } from '../derive.js';
 import { t } from '../i18n.js';
 import { bundleFor, change, params } from '../test-utils.js';
+import { changeRange } from '../values.js';
 import { compareModel } from './compare.js';
 import { compareDesc } from './derive.js';
-import { layoutCompare, wrap } from './layout.js';
+import { barsPercent, layoutCompare, wrap } from './layout.js';
 
 describe('compareModel()', () => {
   it('puts the seed changes on a per-year footing', () => {
@@ -65,5 +67,28 @@ describe('compareModel()', () => {
     expect(wide.height).toBe(58 * m.rows.length);
     for (const b of narrow.bars) for (const l of b.name) expect(l.length).toBeLessThanOrEqual(47);
     expect(narrow.height).toBeGreaterThan(wide.height);
+  });
+});
+
+describe('open ends in the compare view', () => {
+  it('runs an open end\'s whisker to the edge with no cap, and reads it "≥ …"', () => {
+    // Synthetic rows: an annual rate of +12.8 % exact, and one of at least +10 % (a "more than" change).
+    const rows = [
+      { value: 12.8, low: 12.8, high: 12.8 },
+      { value: 10, low: 10, high: null },
+    ];
+    // Scale 0 → 12.8 (the finite ends): x(10) = 10 / 12.8 × 100 = 78.125 → 78.13.
+    expect(barsPercent({ rows }).bars[1]).toEqual({
+      x: 0,
+      w: 78.13,
+      x0: 78.13,
+      x1: 100,
+      open0: false,
+      open1: true,
+    });
+    expect(changeRange({ low: 10, high: null }, 'es')).toBe('≥ +10%');
+    expect(changeRange({ low: null, high: -3 }, 'en')).toBe('≤ −3%');
+    expect(rangeWords('≥ +10%', t('es'))).toBe(' (al menos +10%)');
+    expect(rangeWords('≥ 2,300', t('en'))).toBe(' (at least 2,300)');
   });
 });

@@ -17,8 +17,9 @@ export interface CompareRow {
   total: string;
   span: string;
   value: number;
-  low: number;
-  high: number;
+  /** null: the interval is open at this end (a change reported as "more than X"). */
+  low: number | null;
+  high: number | null;
   approximate: boolean;
   source: string;
   url?: string | undefined;

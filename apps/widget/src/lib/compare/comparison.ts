@@ -2,7 +2,7 @@
 // inputs from core's selection), for the server and the build (snapshot). Kept out of the browser
 // bundles: mt0.js asks the kit server instead, and the embed page gets the result in its props.
 import { compareText } from '@mt0/core/format';
-import { compare } from '@mt0/core/metrics';
+import { compare, jsonEnds } from '@mt0/core/metrics';
 import { compareInputOf, select } from '@mt0/core/select';
 import { comparedChanges, comparisonKey } from '../data.js';
 import type { Bundle, ComparisonRec, Params } from '../types.js';
@@ -25,11 +25,11 @@ export function comparisonFor(b: Bundle, p: Params): ComparisonRec | undefined {
     key: comparisonKey(picked),
     sentence: text.sentence,
     caveats: text.caveats,
-    rates: r.items.map((x) => ({
-      value: x.annualized.value,
-      low: x.annualized.low,
-      high: x.annualized.high,
-    })),
+    // An open end (Infinity in core's arithmetic) is null, as the API and the snapshot JSON carry it.
+    rates: r.items.map((x) => {
+      const { value, low, high } = jsonEnds(x.annualized);
+      return { value, low, high };
+    }),
   };
 }
 

@@ -12,6 +12,9 @@ export interface CompareLayout {
     w: number;
     x0: number;
     x1: number;
+    /** An open end: its whisker runs to the edge, with no cap (never an invented bound). */
+    open0: boolean;
+    open1: boolean;
     negative: boolean;
     /** Top of the row, and of its bar relative to the row (below the name's lines). */
     top: number;
@@ -28,20 +31,36 @@ export interface PercentBar {
   w: number;
   x0: number;
   x1: number;
+  /** An open end: its whisker runs to the edge, with no cap. */
+  open0: boolean;
+  open1: boolean;
 }
+
+type Ends = Pick<CompareModel['rows'][number], 'value' | 'low' | 'high'>;
+
+/** The scale of the bars: min(0, the finite lows and values) to max(0, the finite highs and values). */
+function extent(rows: readonly Ends[]): [number, number] {
+  const fin = (x: number | null, v: number) => (x === null || !Number.isFinite(x) ? v : x);
+  return [
+    Math.min(0, ...rows.map((r) => fin(r.low, r.value))),
+    Math.max(0, ...rows.map((r) => fin(r.high, r.value))),
+  ];
+}
+
+const isOpen = (x: number | null) => x === null || !Number.isFinite(x);
 
 /**
  * Bar positions for the annual rates in percent of the row's width (a shared scale from min(0, lows)
  * to max(0, highs)): the browser draws them at any width without measuring, so the server-rendered page
  * and the hydrated one have the same boxes (no layout shift).
- * @example barsPercent({ rows: [{ value: 150, low: 150, high: 150 }, { value: 50, low: 40, high: 60 }] }).bars[1] // { x: 0, w: 33.33, x0: 26.67, x1: 40 }
+ * @example barsPercent({ rows: [{ value: 150, low: 150, high: 150 }, { value: 50, low: 40, high: 60 }] }).bars[1] // { x: 0, w: 33.33, x0: 26.67, x1: 40, open0: false, open1: false }
+ * @example barsPercent({ rows: [{ value: 150, low: 150, high: 150 }, { value: 50, low: 40, high: null }] }).bars[1] // { x: 0, w: 33.33, x0: 26.67, x1: 100, open0: false, open1: true }
  */
-export function barsPercent(m: { rows: Pick<CompareModel['rows'][number], 'value' | 'low' | 'high'>[] }): {
+export function barsPercent(m: { rows: Ends[] }): {
   zero: number;
   bars: PercentBar[];
 } {
-  const lo = Math.min(0, ...m.rows.map((r) => r.low));
-  const hi = Math.max(0, ...m.rows.map((r) => r.high));
+  const [lo, hi] = extent(m.rows);
   const x = (v: number) => Math.round(((v - lo) / (hi - lo || 1)) * 10000) / 100;
   const zero = x(0);
   return {
@@ -49,8 +68,10 @@ export function barsPercent(m: { rows: Pick<CompareModel['rows'][number], 'value
     bars: m.rows.map((r) => ({
       x: Math.min(zero, x(r.value)),
       w: Math.max(0.5, Math.round(Math.abs(x(r.value) - zero) * 100) / 100),
-      x0: x(r.low),
-      x1: x(r.high),
+      x0: isOpen(r.low) ? 0 : x(r.low as number),
+      x1: isOpen(r.high) ? 100 : x(r.high as number),
+      open0: isOpen(r.low),
+      open1: isOpen(r.high),
     })),
   };
 }
@@ -84,8 +105,7 @@ export function wrap(text: string, max: number): string[] {
  * row's labels wrapped so that nothing is clipped (the value line splits in two: strong part, then rest).
  */
 export function layoutCompare(m: CompareModel, width: number, labels: RowLabels[] = []): CompareLayout {
-  const lo = Math.min(0, ...m.rows.map((r) => r.low));
-  const hi = Math.max(0, ...m.rows.map((r) => r.high));
+  const [lo, hi] = extent(m.rows);
   const pad = 4;
   const x = (v: number) => Math.round((pad + ((v - lo) / (hi - lo || 1)) * (width - 2 * pad)) * 10) / 10;
   const zero = x(0);
@@ -100,8 +120,10 @@ export function layoutCompare(m: CompareModel, width: number, labels: RowLabels[
       id: r.id,
       x: Math.min(zero, x(r.value)),
       w: Math.max(1, Math.round(Math.abs(x(r.value) - zero) * 10) / 10),
-      x0: x(r.low),
-      x1: x(r.high),
+      x0: isOpen(r.low) ? pad : x(r.low as number),
+      x1: isOpen(r.high) ? width - pad : x(r.high as number),
+      open0: isOpen(r.low),
+      open1: isOpen(r.high),
       negative: r.value < 0,
       top,
       barY,

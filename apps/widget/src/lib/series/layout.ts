@@ -11,7 +11,17 @@ export interface SeriesLayout {
   /** Polyline points per unbroken run: split at gaps and at series breaks. */
   runs: string[];
   /** `i`: the point's index in the model (what values on demand read). */
-  dots: { x: number; y: number; approximate: boolean; y0: number; y1: number; key: string; i: number }[];
+  dots: {
+    x: number;
+    y: number;
+    approximate: boolean;
+    y0: number;
+    y1: number;
+    /** The interval is open at an end ("more than X"): its whisker runs to the plot's edge, dashed. */
+    open: boolean;
+    key: string;
+    i: number;
+  }[];
   xLabels: { x: number; label: string }[];
   /** Event marks: the dashed line at `x`, its numbered circle at `cx` (moved aside when circles would touch). */
   marks: { x: number; cx: number; n: number; breaks: boolean }[];
@@ -79,8 +89,10 @@ export function layoutSeries(m: SeriesModel, width: number, height = 240): Serie
               x: x(pt.key),
               y: y(pt.value),
               approximate: pt.approximate,
-              y0: y(pt.low),
-              y1: y(pt.high),
+              // An open end runs to the edge of the plot (see Series.svelte: dashed, no bound drawn).
+              y0: pt.low === null ? bottom : y(pt.low),
+              y1: pt.high === null ? top : y(pt.high),
+              open: pt.low === null || pt.high === null,
               key: pt.period,
               i,
             },

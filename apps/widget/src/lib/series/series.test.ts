@@ -9,6 +9,24 @@ import { niceTicks, seriesModel } from './series.js';
 const SRC = 'cead.casos_policiales.extract2026';
 
 describe('seriesModel()', () => {
+  it('draws a "more than" figure with an open whisker to the top of the plot, never an invented ceiling', () => {
+    // "la PDI logró incautar más de 40 toneladas de droga" (2021): a floor of 40 and no upper bound.
+    const p = params('series', { indicator: 'pdi.seizures.total_tonnes' });
+    const m = seriesModel(bundleFor(p), p);
+    expect(m?.points.map((x) => [x.value, x.low, x.high, x.label, x.range])).toEqual([
+      [40, 40, null, 'más de 40', '≥ 40'],
+    ]);
+    // The axis leaves room above the value (40 × 1.2 = 48 → ticks up to 50) for the whisker to show.
+    expect(m?.ticks.at(-1)?.value).toBeGreaterThan(40);
+    const L = m && layoutSeries(m, 600);
+    const dot = L?.dots[0];
+    expect(dot?.open).toBe(true);
+    // The whisker runs from the value up to the top of the plot (y = 22), above the dot.
+    expect(dot?.y1).toBe(22);
+    expect(dot && dot.y1 < dot.y).toBe(true);
+    expect(dot?.y0).toBe(dot?.y);
+  });
+
   it('draws CEAD national drug cases 2010–2025 by default, with the launch and the 2025 break', () => {
     const p = params('series');
     const m = seriesModel(bundleFor(p), p);

@@ -1,6 +1,7 @@
 // The `series` view: a time series of one indicator and geo, with events and series breaks marked,
 // missing periods drawn as gaps (never as zero) and an optional rate per 100,000 inhabitants.
 import { formatNumber, formatPeriod } from '@mt0/core/format';
+import { rollingSum } from '@mt0/core/metrics';
 import { rateOf } from '@mt0/core/registry';
 import { select } from '@mt0/core/select';
 import { isPerCapita } from '@mt0/core/units';
@@ -24,8 +25,9 @@ export interface SeriesPoint {
   key: number;
   /** `null` for a period with no data: a gap, never a zero. */
   value: number | null;
-  low: number;
-  high: number;
+  /** The interval; null: open at that end ("más de 2.300" has no upper bound). */
+  low: number | null;
+  high: number | null;
   approximate: boolean;
   label: string;
   /** The interval as read, for approximate values ("2.413–2.681"); else empty. */
@@ -54,6 +56,8 @@ export interface SeriesModel {
   events: SeriesEvent[];
   /** Whether a per-100k rate can be drawn (a count with population for its geo). */
   canRate: boolean;
+  /** The rate is drawn from the start (`per100k=true`), its toggle checked. */
+  startRate?: true;
   /** Whether any drawn point is approximate (the chart then has a legend entry for the hollow mark). */
   approx: boolean;
   sources: string[];
@@ -84,10 +88,13 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
   const obs = observationsOf(b, id, p.geo, p).filter((o) => !o.period.includes('/'));
   if (obs.length === 0) return undefined;
   const pop = id === POPULATION ? [] : observationsOf(b, POPULATION, p.geo);
-  const canRate = isPerCapita(ind.unit) && pop.length > 0;
+  const monthly = obs.some((o) => o.period.length === 7);
+  // Population is yearly (INE): a month has none of its own, so months get no rate.
+  const canRate = isPerCapita(ind.unit) && pop.length > 0 && !monthly;
   const perRate = rate && canRate;
   const sel = select(b) as unknown as Parameters<typeof rateOf>[0];
-  const monthly = obs.some((o) => o.period.length === 7);
+  // A 12-month rolling sum, of a monthly count only: labelled, and a gap where 12 months are not there.
+  const rolling = p.rolling === true && monthly && !perRate;
   const byKey = new Map(obs.map((o) => [keyOf(o.period), o]));
   const srcIds = [...new Set(obs.map((o) => o.source))];
   const srcs = srcIds.map((id) => ({
@@ -116,8 +123,8 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
       // Core's rate metric: the count per 100,000 with INE population of the same place and period,
       // with its guards (a count of people or events, not a year to date); a refusal is a gap.
       const r = rateOf(sel, o);
-      if (r.metric === undefined || r.value === null || r.low === null || r.high === null)
-        return gap(period, plabel, key);
+      // A null end of a rate is open (a count reported as "more than X"), not a gap.
+      if (r.metric === undefined || r.value === null) return gap(period, plabel, key);
       const approximate = r.inputs.some((i) => isApprox(i.qualifier));
       const label = formatNumber(r.value, p.lang, { maximumFractionDigits: 1 });
       return {
@@ -146,6 +153,25 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
       src,
     };
   });
+  if (rolling) {
+    const sums = rollingSum(
+      points.map((x) => x.value),
+      12,
+    );
+    points.forEach((x, i) => {
+      const v = sums[i] ?? null;
+      if (v === null) Object.assign(x, gap(x.period, x.plabel, x.key));
+      else
+        Object.assign(x, {
+          value: v,
+          low: v,
+          high: v,
+          approximate: false,
+          label: formatNumber(v, p.lang),
+          range: '',
+        });
+    });
+  }
   const first = points[0]?.key ?? 0;
   const last = points[points.length - 1]?.key ?? 0;
   // The bundle holds the events core's selection says this series marks (eventsMarking).
@@ -160,15 +186,33 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
       label: `${formatPeriod(e.date, p.lang)}: ${e.title[p.lang]}${e.breaksSeries ? ` (${s.seriesBreak})` : ''}`,
       breaks: e.breaksSeries,
     }));
-  const unit = perRate ? s.per100k : ind.unitShort[p.lang];
+  const unit = perRate
+    ? s.per100k
+    : rolling
+      ? `${ind.unitShort[p.lang]}, ${s.rolling12}`
+      : ind.unitShort[p.lang];
   const place = geoName(b, p.geo, p.lang);
   const span = `${formatPeriod(points[0]?.period ?? '', p.lang)}–${formatPeriod(points[points.length - 1]?.period ?? '', p.lang)}`;
-  const title = `${ind.name[p.lang]}, ${place}, ${span}`;
+  const title = `${ind.name[p.lang]}${rolling ? ` (${s.rolling12})` : ''}, ${place}, ${span}`;
   const sources = [...new Set([...obs.map((o) => o.source), ...(perRate ? pop.map((o) => o.source) : [])])];
-  const max = Math.max(...points.map((x) => (x.value === null ? 0 : x.high)));
+  // The axis reaches the highest bound there is. An open end has none: its whisker runs to the top of
+  // the plot, so the axis leaves a fifth more room above its value for the whisker to show.
+  const max = Math.max(...points.map((x) => (x.value === null ? 0 : (x.high ?? x.value * 1.2))));
   const ticks = niceTicks(max).map((value) => ({ value, label: formatNumber(value, p.lang) }));
   const approx = points.some((x) => x.approximate && x.value !== null);
-  return { title, name: ind.name[p.lang], srcs, unit, points, ticks, events, canRate, approx, sources };
+  return {
+    title,
+    name: ind.name[p.lang],
+    srcs,
+    unit,
+    points,
+    ticks,
+    events,
+    canRate,
+    ...(canRate && p.per100k ? { startRate: true as const } : {}),
+    approx,
+    sources,
+  };
 }
 
 /** Round numbers for a y axis from 0 up to at least `max`: 0, 5.000, 10.000, 15.000, 20.000. */

@@ -1,5 +1,7 @@
 // The `stat` view: one big number (a level) or change, with its period, qualifier and source.
 import { formatChangeSpan, formatPeriod } from '@mt0/core/format';
+import { change as changeMetric } from '@mt0/core/registry';
+import { select } from '@mt0/core/select';
 import {
   changesOf,
   findIndicator,
@@ -24,6 +26,10 @@ export interface StatModel {
   source: string;
   sourceId: string;
   url?: string | undefined;
+  /** The change from the year before ("+4,3 % frente a 2023"), by core's change metric. */
+  delta?: string;
+  /** Why there is no change from the year before, in words (a series break between the two years). */
+  noDelta?: string;
   /** The whole figure in one sentence, for screen readers and the SVG-less summary. */
   sentence: string;
   table: TableModel;
@@ -79,9 +85,14 @@ export function statModel(b: Bundle, p: Params): StatModel | undefined {
       },
     };
   }
-  const levels = observationsOf(b, id, p.geo, p);
+  const all = observationsOf(b, id, p.geo, p);
+  // A place's stored years (a comuna, or resolution=year): the latest full year, never a partial one.
+  const yearly = p.resolution === 'year' || b.geos.find((g) => g.id === p.geo)?.level === 'comuna';
+  const levels = yearly ? all.filter((x) => x.periodStatus !== 'partial') : all;
   const o = levels[levels.length - 1];
   if (!o) return undefined;
+  const before = yearly ? levels[levels.length - 2] : undefined;
+  const delta = before ? yearChange(b, id, p, before.period, o.period) : undefined;
   const big = levelText(o, ind.unit, p.lang);
   const unit = ind.unit === 'share' || ind.unit === 'percent' ? '' : ind.unitShort[p.lang];
   const range = levelRange(o, ind.unit, p.lang);
@@ -98,7 +109,9 @@ export function statModel(b: Bundle, p: Params): StatModel | undefined {
     source: src,
     sourceId: o.source,
     url,
-    sentence: `${title}${place}: ${big}${unit ? ` ${unit}` : ''}${rangeWords(range, p.lang)}, ${when}. ${s.source}: ${src}.`,
+    ...(delta?.text ? { delta: delta.text } : {}),
+    ...(delta?.refused ? { noDelta: delta.refused } : {}),
+    sentence: `${title}${place}: ${big}${unit ? ` ${unit}` : ''}${rangeWords(range, p.lang)}, ${when}${delta?.text ? ` (${delta.text})` : ''}. ${delta?.refused ? `${delta.refused}. ` : ''}${s.source}: ${src}.`,
     table: {
       caption: title + place,
       rows: levels.map((x) => ({
@@ -115,4 +128,30 @@ export function statModel(b: Bundle, p: Params): StatModel | undefined {
       })),
     },
   };
+}
+
+/**
+ * The change between two years by core's change metric, with its guards: a series break between them
+ * refuses it, and the refusal is said in words (the break's event) instead of a number.
+ */
+function yearChange(
+  b: Bundle,
+  id: string,
+  p: Params,
+  from: string,
+  to: string,
+): { text?: string; refused?: string } | undefined {
+  const s = t(p.lang);
+  const sel = select(b) as unknown as Parameters<typeof changeMetric.run>[0];
+  const r = changeMetric.run(sel, { from: `${id}@${from}`, to: `${id}@${to}`, geo: p.geo });
+  if (r.metric !== undefined) {
+    if (r.unit !== 'percent' || r.value === null) return undefined;
+    return { text: `${changeText({ percent: r.value, qualifier: 'exact' }, p.lang)} ${s.versus} ${from}` };
+  }
+  if (r.code !== 'series_break') return undefined;
+  const event = b.events.find(
+    (e) => e.breaksSeries && (e.indicators.length === 0 || e.indicators.includes(id)),
+  );
+  const why = event ? `${s.seriesBreak} ${event.date}: ${event.title[p.lang]}` : s.seriesBreak;
+  return { refused: `${s.noCompare} ${from} (${why})` };
 }

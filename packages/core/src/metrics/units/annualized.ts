@@ -1,7 +1,8 @@
 // The annualized metric: the compound annual rate of a reported change, or of the change between two
 // levels, over the real span of its periods.
-import { intervalNote, num } from '../../format/formula.js';
+import { intervalNote, num, roundingNote } from '../../format/formula.js';
 import { yearsBetween } from '../../periods/index.js';
+import { policyAtLeast, ROUNDED_PERCENTS_SINCE, roundedPercent } from '../../qualifiers/policy.js';
 import { annualized as annualRate } from '../annualized.js';
 import {
   ALLOW_BREAK,
@@ -16,6 +17,7 @@ import {
   notComputable,
   notPartial,
   observationInput,
+  openEnded,
   readCommon,
   refuse,
   refused,
@@ -25,7 +27,7 @@ import {
   undated,
   unitRefusal,
 } from '../guards.js';
-import type { Interval } from '../interval.js';
+import { endsOf, type Interval } from '../interval.js';
 import { percentChange } from '../percentChange.js';
 import type { MetricInput, MetricOutcome, MetricUnit, Warning } from '../unit.js';
 import { levelChange } from './change.js';
@@ -87,10 +89,13 @@ export const annualized: MetricUnit = {
         undated({ ...ch }, 'change', c.allowUndated, warnings) ??
         noBreak(sel, ch.indicator, ch.geo, ch.from, ch.to, c.allowBreak, warnings, 'change');
       if (guard) return guard;
-      total = { value: ch.percent, low: ch.low, high: ch.high };
+      // A reported percent is rounded to its last written digit (policy 1.2; a pinned earlier release
+      // answers as it always did).
+      const rounded = policyAtLeast(metaOf(sel).qualifierPolicy, ROUNDED_PERCENTS_SINCE);
+      total = rounded ? roundedPercent(endsOf(ch.percent, ch)) : endsOf(ch.percent, ch);
       years = yearsBetween(ch.from, ch.to);
       inputs = [changeInput(ch)];
-      totalText = `${num(ch.percent)} % from ${ch.from} to ${ch.to}`;
+      totalText = `${num(ch.percent)} % from ${ch.from} to ${ch.to}${rounded ? roundingNote(ch.percent, total) : ''}`;
     } else {
       if (!given('from') || !given('to')) {
         const missing = given('from') ? 'to' : 'from';
@@ -112,9 +117,16 @@ export const annualized: MetricUnit = {
         );
       const r = percentChange(a, b);
       if (!r)
-        return notComputable(`The earlier level (${num(a.value)}) may be zero: no base to divide by.`, [
-          'from',
-        ]);
+        return (
+          openEnded(
+            [
+              ['from', a],
+              ['to', b],
+            ],
+            'the change',
+          ) ??
+          notComputable(`The earlier level (${num(a.value)}) may be zero: no base to divide by.`, ['from'])
+        );
       total = r;
       years = yearsBetween(a.period, b.period);
       inputs = [observationInput(sel, a), observationInput(sel, b)];

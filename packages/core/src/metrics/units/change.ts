@@ -21,6 +21,7 @@ import {
   notPartial,
   observationInput,
   observationParam,
+  openEnded,
   readCommon,
   refused,
   sameIndicator,
@@ -82,7 +83,16 @@ export const change: MetricUnit = {
     const inputs = [observationInput(sel, a), observationInput(sel, b)];
     const unit = unitOf(sel, a.indicator);
     const abs = absoluteChange(a, b);
-    if (!abs) return notComputable('The levels are not finite numbers.', ['from']);
+    if (!abs)
+      return (
+        openEnded(
+          [
+            ['from', a],
+            ['to', b],
+          ],
+          'the difference to − from',
+        ) ?? notComputable('The levels are not finite numbers.', ['from'])
+      );
     const confidence = lowestGrade(inputs);
     const years = yearsBetween(a.period, b.period) ?? null;
     const meta = metaOf(sel);

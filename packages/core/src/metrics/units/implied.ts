@@ -1,6 +1,7 @@
 // The implied metric: the part of a total that a share stands for (only of the total the share is
 // declared a share of), or the level at the other end of a reported change.
-import { bounds, intervalNote, num } from '../../format/formula.js';
+import { bounds, intervalNote, num, roundingNote } from '../../format/formula.js';
+import { policyAtLeast, ROUNDED_PERCENTS_SINCE, roundedPercent } from '../../qualifiers/policy.js';
 import {
   ALLOW_UNDATED,
   type Common,
@@ -14,6 +15,7 @@ import {
   notPartial,
   observationInput,
   observationParam,
+  openEnded,
   readCommon,
   refuse,
   refused,
@@ -26,6 +28,7 @@ import {
 import { impliedBase } from '../impliedBase.js';
 import { impliedLevel } from '../impliedLevel.js';
 import { impliedPart } from '../impliedPart.js';
+import { endsOf } from '../interval.js';
 import type { MetricOutcome, MetricQuery, MetricUnit, Sel, Warning } from '../unit.js';
 import { unitOf } from '../unit.js';
 
@@ -81,9 +84,19 @@ function byShare(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
   if (guard) return guard;
   // A percent is a share × 100.
   const k = sUnit === 'percent' ? 100 : 1;
-  const share = { value: s.value / k, low: s.low / k, high: s.high / k };
+  const si = endsOf(s.value, s);
+  const share = { value: si.value / k, low: si.low / k, high: si.high / k };
   const r = impliedPart(share, t);
-  if (!r) return notComputable('The share or the total is not a finite number.', ['share', 'total']);
+  if (!r)
+    return (
+      openEnded(
+        [
+          ['share', s],
+          ['total', t],
+        ],
+        'share × total',
+      ) ?? notComputable('The share or the total is not a finite number.', ['share', 'total'])
+    );
   const shown = k === 1 ? num(share.value) : `${num(s.value)}/100`;
   const sBounds =
     s.low === s.high ? '' : `; with the share's interval: ${bounds(share.low, share.high)} × ${num(t.value)}`;
@@ -138,9 +151,21 @@ function byChange(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
     undated(l, 'level', c.allowUndated, warnings) ??
     undated({ ...ch }, 'change', c.allowUndated, warnings);
   if (guard) return guard;
-  const p = { value: ch.percent, low: ch.low, high: ch.high };
+  // A reported percent is rounded to its last written digit: applied to a level, that is an interval.
+  // (Qualifier policy 1.2; a pinned release of an earlier policy answers as it always did.)
+  const rounded = policyAtLeast(metaOf(sel).qualifierPolicy, ROUNDED_PERCENTS_SINCE);
+  const p = rounded ? roundedPercent(endsOf(ch.percent, ch)) : endsOf(ch.percent, ch);
   const r = forward ? impliedLevel(l, p) : impliedBase(l, p);
-  if (!r) return notComputable('The change is a fall of 100 % or more: no level before it.', ['change']);
+  if (!r)
+    return (
+      openEnded(
+        [
+          ['level', l],
+          ['change', ch],
+        ],
+        'the level at the other end',
+      ) ?? notComputable('The change is a fall of 100 % or more: no level before it.', ['change'])
+    );
   const formula = forward
     ? `level × (1 + p/100) = ${num(l.value)} × (1 + ${num(ch.percent)}/100) = ${num(r.value)} in ${ch.to}`
     : `level / (1 + p/100) = ${num(l.value)} / (1 + ${num(ch.percent)}/100) = ${num(r.value)} in ${ch.from}`;
@@ -150,7 +175,7 @@ function byChange(sel: Sel, q: MetricQuery, c: Common): MetricOutcome {
     ...r,
     unit: unitOf(sel, l.indicator),
     period: forward ? ch.to : ch.from,
-    formula: `${formula}${intervalNote(r)}`,
+    formula: `${formula}${rounded ? roundingNote(ch.percent, p) : ''}${intervalNote(r)}`,
     inputs,
     confidence: lowestGrade(inputs),
     warnings,

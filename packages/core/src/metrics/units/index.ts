@@ -12,6 +12,7 @@ import {
   noBreak,
   notComputable,
   observationInput,
+  openEnded,
   readCommon,
   refuse,
   refused,
@@ -177,7 +178,16 @@ export const index: MetricUnit = {
         'base',
       ]);
     const point = indexed.find((p) => p.period === at);
-    if (!point) return notComputable(`The level for ${at} is not a valid number.`, ['at']);
+    if (!point)
+      return (
+        openEnded(
+          [
+            ['base', baseObs],
+            ['at', atObs],
+          ],
+          'level(at) / level(base) × 100',
+        ) ?? notComputable(`The level for ${at} is not a valid number.`, ['at'])
+      );
     const r = point.value;
     const inputs = (baseObs === atObs ? [baseObs] : [baseObs, atObs]).map((o) => observationInput(sel, o));
     return {

@@ -15,6 +15,7 @@ import {
   notPartial,
   observationInput,
   observationParam,
+  openEnded,
   readCommon,
   refuse,
   refused,
@@ -64,7 +65,11 @@ export function rateOf(
     );
   const p = pops[0] as (typeof pops)[number];
   const r = ratePer100k(n, p);
-  if (!r) return notComputable('The population is zero or below.', ['count']);
+  if (!r)
+    return (
+      openEnded([['count', n]], 'count / population') ??
+      notComputable('The population is zero or below.', ['count'])
+    );
   const inputs = [observationInput(sel, n), observationInput(sel, p)];
   const small = smallCountWarning(n.value, 'count');
   if (small) warnings.push(small);

@@ -11,6 +11,7 @@ import {
   notComputable,
   observationInput,
   observationParam,
+  openEnded,
   readCommon,
   refuse,
   refused,
@@ -92,7 +93,7 @@ export const share: MetricUnit = {
       sameCoverage(p, t, ['part', 'total']) ??
       undated(p, 'part', c.allowUndated, warnings) ??
       undated(t, 'total', c.allowUndated, warnings) ??
-      (p.low > t.high
+      (p.low !== null && t.high !== null && p.low > t.high
         ? refuse(
             'units',
             `The part (${num(p.value)}) is larger than the total (${num(t.value)}): not a share of it.`,
@@ -101,7 +102,16 @@ export const share: MetricUnit = {
         : undefined);
     if (guard) return guard;
     const r = shareOf(p, t);
-    if (!r) return notComputable(`The total (${num(t.value)}) may be zero or below: no share.`, ['total']);
+    if (!r)
+      return (
+        openEnded(
+          [
+            ['part', p],
+            ['total', t],
+          ],
+          'the share part / total',
+        ) ?? notComputable(`The total (${num(t.value)}) may be zero or below: no share.`, ['total'])
+      );
     const inputs = [observationInput(sel, p), observationInput(sel, t)];
     return {
       metric: 'share',
