@@ -18,6 +18,7 @@ import { responseCache, storeFor } from './middleware/response-cache/index.js';
 import { corsOpen, securityHeaders } from './middleware/security/index.js';
 import { changeRoutes } from './routes/changes.js';
 import { addCsvToDocument } from './routes/common.js';
+import { dataPackageRoutes } from './routes/datapackage.js';
 import { createDocsRoutes } from './routes/docs.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { eventRoutes } from './routes/events.js';
@@ -64,6 +65,7 @@ const app = base
   .route('/v1', metricRoutes)
   .route('/v1', releaseRoutes)
   .route('/v1', downloadRoutes)
+  .route('/v1', dataPackageRoutes)
   .route('/', healthRoutes);
 
 export const OPENAPI_INFO = {

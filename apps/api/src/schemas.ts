@@ -18,10 +18,24 @@ import { PROBLEM_TYPES } from './lib/problem.js';
 // ---------------------------------------------------------------------------------------------------
 // Records
 
-export const Observation = observationSchema.openapi('Observation');
-export const Change = reportedChangeSchema.openapi('ReportedChange');
-export const Event = eventSchema.openapi('Event');
-export const Geo = geoEntrySchema.openapi('Geo');
+/**
+ * A core schema named as an OpenAPI component, whatever order the modules were evaluated in. zod 4 copies
+ * a method added to `ZodType.prototype` onto each schema when the schema is constructed (zod's
+ * `$constructor`), so `extendZodWithOpenApi`, run when @hono/zod-openapi is first evaluated, reaches
+ * only schemas made after it: core's schemas are module constants, and any import that evaluates them
+ * first (`@mt0/core/release-files` builds the data package from them) leaves them without `.openapi`.
+ * The method on the prototype is there as soon as this module's imports have run, and it returns a new,
+ * extended copy of the schema.
+ * @example named(observationSchema, 'Observation') // a copy of observationSchema, $ref'd as Observation
+ */
+export function named<T extends z.ZodType>(schema: T, refId: string): T {
+  return z.ZodType.prototype.openapi.call(schema, refId) as T;
+}
+
+export const Observation = named(observationSchema, 'Observation');
+export const Change = named(reportedChangeSchema, 'ReportedChange');
+export const Event = named(eventSchema, 'Event');
+export const Geo = named(geoEntrySchema, 'Geo');
 
 export const StoreObservation = z
   .object({
@@ -126,7 +140,7 @@ export const versionParam = z
   .regex(/^\d+\.\d+\.\d+$/, 'expected a release version such as 0.1.0')
   .optional()
   .openapi({
-    description: `Pin a kept dataset release (current: ${meta.version}; every kept one is at /v1/releases). A pinned URL never changes and is served with \`Cache-Control: immutable\`; a release this server does not hold is a 404 problem listing the ones it does.`,
+    description: `Pin a kept dataset release (current: ${meta.version}; every kept one is at /v1/releases). A pinned URL never changes and is served with \`Cache-Control: immutable\` (except the index /v1, which lists what the server offers and is revalidated); a release this server does not hold is a 404 problem listing the ones it does.`,
     example: meta.version,
   });
 

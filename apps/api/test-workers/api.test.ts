@@ -1,9 +1,13 @@
 // Runs inside workerd: the Worker entry (src/worker.ts, via wrangler.jsonc) answers the same core
 // assertions as the Node app.
+
 import { env, SELF } from 'cloudflare:test';
+import { type DataPackage, readPackage } from '@mt0/core/datapackage';
 import { describe, expect, it } from 'vitest';
 import pinned010 from '../test-fixtures/pinned/0.1.0.json';
 import pinned020 from '../test-fixtures/pinned/0.2.0.json';
+import pinned040 from '../test-fixtures/pinned/0.4.0.json';
+import pinned050 from '../test-fixtures/pinned/0.5.0.json';
 import { coreCases } from '../test-support/core-assertions.js';
 import { readPinned } from '../test-support/pinned.js';
 
@@ -22,6 +26,32 @@ describe('kept releases in workerd', () => {
     expect(await readPinned(fetchWorker, '0.1.0')).toEqual(pinned010);
     expect(await readPinned(fetchWorker, '0.2.0')).toEqual(pinned020);
   });
+
+  it.each([
+    ['0.4.0', pinned040],
+    ['0.5.0', pinned050],
+  ])(
+    'serves the data package of %s as on Node, every resource path a file of the Worker that reads back through its table schema',
+    async (v, kept) => {
+      const url = `/v1/datapackage.json?v=${v}`;
+      const [entry] = Object.values(await readPinned(fetchWorker, v, [url]));
+      expect(entry).toEqual((kept as Record<string, unknown>)[url]);
+      const pkg = (await (await fetchWorker(url)).json()) as DataPackage;
+      const texts = new Map<string, string>();
+      for (const r of pkg.resources) {
+        const file = await fetchWorker(
+          new URL(r.path, `https://api.example${url}`).href.slice('https://api.example'.length),
+        );
+        const bytes = await file.arrayBuffer();
+        const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('');
+        expect([file.status, bytes.byteLength, `sha256:${digest}`], r.path).toEqual([200, r.bytes, r.hash]);
+        texts.set(r.path, new TextDecoder().decode(bytes));
+      }
+      expect(readPackage(pkg, (path) => texts.get(path) ?? '').problems).toEqual([]);
+    },
+  );
 
   it('reads the manifests through the assets binding, and never serves them as files itself', async () => {
     const viaBinding = await env.ASSETS.fetch(new Request('https://assets.invalid/releases/0.1.0.json'));

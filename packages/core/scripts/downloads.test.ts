@@ -18,7 +18,7 @@ const dir = join(mkdtempSync(join(tmpdir(), 'mt0-downloads-')), 'downloads');
 const files = writeDownloads(await releaseFiles(dataset), dir);
 
 describe('writeDownloads()', () => {
-  it('writes one CSV per collection, every record of every grade', () => {
+  it('writes one CSV per collection and the places, every record of every grade, and their data package', () => {
     expect(files.map((f) => f.name)).toEqual([
       'indicators.csv',
       'sources.csv',
@@ -26,6 +26,8 @@ describe('writeDownloads()', () => {
       'changes.csv',
       'statements.csv',
       'events.csv',
+      'places.csv',
+      'datapackage.json',
     ]);
     const obs = parseCsv(readFileSync(join(dir, 'observations.csv'), 'utf8'));
     // Grade C records included: the download is the whole table, not the API's A,B default.

@@ -32,6 +32,8 @@ describe('GET /v1/downloads', () => {
       'changes.csv',
       'statements.csv',
       'events.csv',
+      'places.csv',
+      'datapackage.json',
       'cead-comuna-month.arrow',
       'cead-comuna-month.csv.gz',
     ]);

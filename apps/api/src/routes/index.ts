@@ -1,6 +1,7 @@
 // GET /v1: the API index — links to every collection and metric, the dataset release, its content
 // hash, licence and citation, and how to pin a release.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { sha256Hex } from '@mt0/core/release-files';
 import type { AppEnv } from '../env.js';
 import { API_VERSION, type ReleaseView, viewOf } from '../lib/data.js';
 import { coreDownloads, downloads } from '../lib/downloads.js';
@@ -62,6 +63,7 @@ const bodyOf = ({ meta }: ReleaseView, pinned: boolean) => ({
     corrections: '/v1/corrections',
     metrics: '/v1/metrics',
     ...Object.fromEntries(METRICS.map((m) => [`metrics.${m}`, `/v1/metrics/${m}`])),
+    datapackage: '/v1/datapackage.json',
     downloads: '/v1/downloads',
     ...Object.fromEntries(
       // downloads.observations, downloads.cead-comuna-month.arrow, downloads.cead-comuna-month.csv.gz
@@ -75,20 +77,39 @@ const bodyOf = ({ meta }: ReleaseView, pinned: boolean) => ({
     docs: '/docs',
     health: '/healthz',
   },
-  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable). Every kept release is listed at /v1/releases and answers its own v=. Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
+  versioning: `Add ?v=${meta.version} to any /v1 URL to pin this dataset release: a pinned URL is immutable (Cache-Control: immutable), except this index, whose links follow what the server offers. Every kept release is listed at /v1/releases and answers its own v=. Without v= you get the current release, revalidated by ETag. A release this server does not hold is a 404 problem.`,
 });
 
-const bodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();
-const pinnedBodies = new WeakMap<ReleaseView, ReturnType<typeof bodyOf>>();
+/** An index body with the ETag it is served with. */
+interface IndexAnswer {
+  body: ReturnType<typeof bodyOf>;
+  etag: string;
+}
 
-export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
+const answers = new WeakMap<ReleaseView, Promise<IndexAnswer>>();
+const pinnedAnswers = new WeakMap<ReleaseView, Promise<IndexAnswer>>();
+
+/**
+ * The index is revalidated even when pinned (its links are the server's, not the release's), so its
+ * ETag is a hash of its own bytes: a deploy that adds a link changes it, where the release's content
+ * hash (every other route's tag) would not, and a revalidating client would keep the old links.
+ */
+async function answerOf(view: ReleaseView, pinned: boolean): Promise<IndexAnswer> {
+  const body = bodyOf(view, pinned);
+  const hash = await sha256Hex(new TextEncoder().encode(JSON.stringify(body)) as Uint8Array<ArrayBuffer>);
+  return { body, etag: `"${hash.slice(0, 32)}-index-json"` };
+}
+
+export const indexRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const view = viewOf(c);
   const pinned = c.req.query('v') !== undefined;
-  const kept = pinned ? pinnedBodies : bodies;
-  let body = kept.get(view);
-  if (!body) {
-    body = bodyOf(view, pinned);
-    kept.set(view, body);
+  const kept = pinned ? pinnedAnswers : answers;
+  let answer = kept.get(view);
+  if (!answer) {
+    answer = answerOf(view, pinned);
+    kept.set(view, answer);
   }
+  const { body, etag } = await answer;
+  c.header('ETag', etag);
   return c.json(body, 200);
 });

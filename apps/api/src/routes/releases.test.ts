@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { COLLECTIONS } from '@mt0/core/releases';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,28 @@ describe('kept releases, pinned with ?v=', () => {
     expect((await get(url, { 'If-None-Match': oldTag })).status).toBe(200);
     expect((await get(`${url}?v=0.1.0`, { 'If-None-Match': oldTag })).status).toBe(304);
   });
+
+  it('revalidates the pinned index, whose links follow what the server offers, but not its records', async () => {
+    expect((await get('/v1?v=0.1.0')).headers.get('cache-control')).toBe(
+      'public, max-age=3600, stale-while-revalidate=86400, stale-if-error=604800',
+    );
+    expect((await get('/v1/releases?v=0.1.0')).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+  });
+
+  it.each(['/v1', '/v1?v=0.1.0'])(
+    'tags the index %s by its own bytes, so a deploy that adds a link is seen on revalidation',
+    async (url) => {
+      const res = await get(url);
+      const body = new Uint8Array(await res.arrayBuffer());
+      const hash = createHash('sha256').update(body).digest('hex');
+      expect(res.headers.get('etag')).toBe(`"${hash.slice(0, 32)}-index-json"`);
+      expect((await get(url, { 'If-None-Match': res.headers.get('etag') ?? '' })).status).toBe(304);
+      // Not the release's content-hash tag, which stays the same when only the server changes.
+      expect(res.headers.get('etag')).not.toContain(current.meta.contentHash.slice(0, 32));
+    },
+  );
 
   it('computes a metric over the pinned release: the 2020→2021 change of arrests in 0.2.0 and now', async () => {
     const m = (v: string) =>

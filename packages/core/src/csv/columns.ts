@@ -2,7 +2,7 @@
 // downloads): nested fields flattened (name_es, name_en), lists joined with ";". Zod-free.
 
 import { OPEN_ENDS_SINCE, policyAtLeast } from '../qualifiers/policy.js';
-import type { Event, Observation, ReportedChange } from '../schemas/index.js';
+import type { Event, GeoEntry, Observation, ReportedChange } from '../schemas/index.js';
 import type { CollectionName, ExpandedStatement, IndicatorSummary, SourceSummary } from './collections.js';
 import type { CsvColumn } from './write.js';
 
@@ -125,6 +125,18 @@ export const eventColumns: readonly CsvColumn<Event>[] = [
   ['quote', (r) => r.quote],
   ['lang', (r) => r.lang],
   ['notes', (r) => r.notes],
+];
+
+/** The places (`places.csv`): ids, CUT codes and roman numerals, parents, names, spellings sources use. */
+export const placeColumns: readonly CsvColumn<GeoEntry>[] = [
+  ['id', (r) => r.id],
+  ['level', (r) => r.level],
+  ['cut', (r) => r.cut],
+  ['roman', (r) => r.roman],
+  ['parent', (r) => r.parent],
+  ['name_es', (r) => r.name.es],
+  ['name_en', (r) => r.name.en],
+  ['variants', (r) => r.variants && join(r.variants)],
 ];
 
 /** Each collection's columns, by name (what `/v1/{name}.csv` and `downloads/{name}.csv` hold). */

@@ -180,6 +180,17 @@ describe('the data package descriptor', () => {
     expect(src?.schema.foreignKeys).toEqual([{ fields: ['via'], reference: { fields: ['id'] } }]);
   });
 
+  it('requires a column only in the releases whose records had it: role reasons from 0.2.0 on', () => {
+    const withReason = files.map((f) =>
+      f.name === 'indicators.csv' ? { ...f, header: [...f.header, 'role_reason_es'] } : f,
+    );
+    const reason = (version: string) =>
+      dataPackage({ ...dataset.meta, version }, dataset.sources, withReason)
+        .resources.find((r) => r.name === 'indicators')
+        ?.schema.fields.find((f) => f.name === 'role_reason_es')?.constraints?.required;
+    expect([reason('0.1.0'), reason('0.2.0'), reason('0.10.0')]).toEqual([undefined, true, true]);
+  });
+
   it('is refused by the profile when a resource has no path or data', () => {
     const broken = JSON.parse(JSON.stringify(pkg));
     delete broken.resources[0].path;

@@ -89,6 +89,7 @@ type JsonSchema = {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   items?: JsonSchema;
+  minItems?: number;
 };
 
 /** Periods are checked by a function in zod; in the package they get the pattern it enforces. */
@@ -108,6 +109,8 @@ export function fieldFromZod(name: string, schema: z.ZodType): TableField {
   if (js.type === 'array') {
     field = { name, type: 'string' };
     if (js.items?.pattern) constraints.pattern = itemListPattern(js.items.pattern);
+    // An empty list is an empty cell: required only when the schema asks for at least one item.
+    if (!js.minItems) delete constraints.required;
   } else if (js.type === 'boolean') {
     field = { name, type: 'boolean' };
     if (js.const !== undefined) constraints.enum = [js.const as boolean];

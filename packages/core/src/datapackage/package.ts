@@ -1,6 +1,7 @@
 // datapackage.json (Frictionless Data Package v2) for a release: one tabular resource per CSV, with
 // table schemas made from the zod schemas, primary and foreign keys, the licence, the sources and the
 // version. Written at build beside the download CSVs; served by the API at /v1/datapackage.json.
+import { compareVersions } from '../releases/manifest.js';
 import type { DatasetMeta } from '../schemas/dataset.js';
 import type { Source } from '../schemas/source.js';
 import { fieldsFor, type TableField } from './fields.js';
@@ -52,6 +53,18 @@ export interface DataPackage {
   mt0: { contentHash: string; qualifierPolicy: string; citation: string; licenceNote: string };
 }
 
+/**
+ * A field as a release's rows fill it: a column required only `since` a later release is optional in
+ * an earlier one (its records were written before the schema asked for it).
+ * @example requiredIn('0.1.0', { name: 'a', type: 'string', constraints: { required: true } }, '0.2.0') // { name: 'a', type: 'string' }
+ */
+export function requiredIn(version: string, field: TableField, since: string | undefined): TableField {
+  if (!since || compareVersions(version, since) >= 0 || !field.constraints?.required) return field;
+  const { required: _, ...rest } = field.constraints;
+  const { constraints: __, ...bare } = field;
+  return Object.keys(rest).length ? { ...bare, constraints: rest } : bare;
+}
+
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
 /**
@@ -69,7 +82,9 @@ export function dataPackage(
   const resources = TABLES.map((t): TableResource => {
     const file = byName.get(`${t.name}.csv`);
     if (!file) throw new Error(`data package: ${t.name}.csv was not written`);
-    const fields = fieldsFor(t.name, file.header, t.schema, t.extra);
+    const fields = fieldsFor(t.name, file.header, t.schema, t.extra).map((f) =>
+      requiredIn(meta.version, f, t.requiredSince?.[f.name]),
+    );
     const id = fields.find((f) => f.name === 'id');
     if (id) id.constraints = { ...id.constraints, required: true, unique: true };
     const present = new Set(file.header);

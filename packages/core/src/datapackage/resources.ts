@@ -24,6 +24,11 @@ export interface TableSpec {
   schema: z.ZodType;
   extra?: ExtraColumns;
   foreignKeys: ForeignKey[];
+  /**
+   * Columns the schema requires only from a release on: a kept older release's rows leave them empty,
+   * and its package must not promise otherwise (a Frictionless tool would report every such row).
+   */
+  requiredSince?: Record<string, string>;
 }
 
 const count = (name: string, description: string): TableField => ({
@@ -100,6 +105,8 @@ export const TABLES: readonly TableSpec[] = [
       changes: count('changes', 'Reported changes of the indicator.'),
     },
     foreignKeys: [to('share_of'), to('part_of')],
+    // roleReason came with release 0.2.0.
+    requiredSince: { role_reason_es: '0.2.0', role_reason_en: '0.2.0' },
   },
   {
     name: 'sources',

@@ -61,7 +61,10 @@ export function caching(): MiddlewareHandler {
     const etag =
       c.res.headers.get('ETag') ?? etagFor(variantOf(c.res.headers.get('content-type')), hashOf(c));
     c.res.headers.set('ETag', etag);
-    c.res.headers.set('Cache-Control', pinned === undefined ? CACHE_CURRENT : CACHE_PINNED);
+    // The index lists what this server offers (a new endpoint adds a link), not the release's records:
+    // revalidated even when pinned, and not among the pinned URLs whose bytes never change.
+    const immutable = pinned !== undefined && c.req.path !== '/v1' && c.req.path !== '/v1/';
+    c.res.headers.set('Cache-Control', immutable ? CACHE_PINNED : CACHE_CURRENT);
     if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
       const headers = headersFor304(c.res.headers);
       c.res = undefined;
