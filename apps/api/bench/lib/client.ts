@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { parseWrkReport } from './wrk-output.js';
 
 export interface Request {
   path: string;
@@ -127,7 +128,13 @@ function runWrk(
       out += d.toString();
     });
     child.on('exit', () => {
-      if (plain) return resolve(parsePlain(out));
+      if (plain) {
+        try {
+          return resolve(parseWrkReport(out));
+        } catch (e) {
+          return reject(e);
+        }
+      }
       const r = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
       if (!r) return reject(new Error(`wrk: ${out}`));
       const [requests, duration, p50, p99, max, connect, rw, timeout, failed] = r
@@ -149,32 +156,6 @@ function runWrk(
       });
     });
   });
-}
-
-/** wrk's own report: requests, duration, latency distribution, socket errors, non-2xx/3xx. */
-function parsePlain(out: string): Run {
-  const ms = (v: string, unit: string) => Number(v) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
-  const pct = (p: number) => {
-    const m = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
-    return m ? ms(m[1] as string, m[2] as string) : Number.NaN;
-  };
-  const total = /(\d+) requests in ([\d.]+)(us|ms|s|m)/.exec(out);
-  if (!total) throw new Error(`wrk: ${out}`);
-  const seconds =
-    Number(total[2]) * (total[3] === 'm' ? 60 : total[3] === 'ms' ? 0.001 : total[3] === 'us' ? 1e-6 : 1);
-  const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  const max = /Latency\s+[\d.]+\w+\s+[\d.]+\w+\s+([\d.]+)(us|ms|s)/.exec(out);
-  return {
-    requests: Number(total[1]),
-    rps: Number(total[1]) / seconds,
-    p50: pct(50),
-    p99: pct(99),
-    max: max ? ms(max[1] as string, max[2] as string) : Number.NaN,
-    errors: sock ? Number(sock[1]) + Number(sock[2]) + Number(sock[3]) : 0,
-    timeouts: sock ? Number(sock[4]) : 0,
-    failed: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-    status: {},
-  };
 }
 
 async function runAutocannon(
