@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseWrkReport, wrkPercentileMs, wrkTimeMs } from './wrk-output.js';
 
-// Reports as wrk 4.1 prints them (--latency), from runs on this machine.
+// Reports as wrk 4.1 prints them (--latency), from runs on this machine. wrk pads a one-letter unit to
+// two characters (`2.50s `): the old parser's `…(us|ms|s)$` missed every percentile of a second or more,
+// which is how an uncached p99 under load printed NaN.
 const SMALL = `Running 1s test @ http://127.0.0.1:18790/healthz
   1 threads and 2 connections
   Thread Stats   Avg      Stdev     Max   +/- Stdev
@@ -27,7 +29,7 @@ const MIXED = `Running 3s test @ http://127.0.0.1:8787/v1/observations
      50%  412.00us
      75%    1.20ms
      90%    5.00ms
-     99%    1.02s
+     99%    1.02s 
   6300 requests in 3.00s, 50.00MB read
   Socket errors: connect 1, read 2, write 3, timeout 4
   Non-2xx or 3xx responses: 5
@@ -42,10 +44,10 @@ const MINUTES = `Running 2m test @ http://127.0.0.1:8787/v1/downloads/cead-comun
     Latency   45.00s    20.00s     1.50m    60.00%
     Req/Sec     0.00      0.00     0.00    100.00%
   Latency Distribution
-     50%   40.00s
-     75%    1.00m
-     90%    1.20m
-     99%    1.50m
+     50%   40.00s 
+     75%    1.00m 
+     90%    1.20m 
+     99%    1.50m 
   8 requests in 2.00m, 560.00MB read
 Requests/sec:      0.07
 Transfer/sec:      4.67MB

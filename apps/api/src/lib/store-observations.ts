@@ -28,9 +28,16 @@ const context: RowContext = {
   via: (source) => sources.get(source)?.via,
 };
 
-/** The store's indicators by id. */
+/** The store's indicators by id (made once per store, not per request). */
+const indicatorMaps = new WeakMap<object, ReadonlyMap<string, StoreIndicator>>();
 export function storeIndicators(): ReadonlyMap<string, StoreIndicator> {
-  return new Map(store().indicators.map((i) => [i.id, i]));
+  const s = store();
+  let map = indicatorMaps.get(s);
+  if (map === undefined) {
+    map = new Map(s.indicators.map((i) => [i.id, i]));
+    indicatorMaps.set(s, map);
+  }
+  return map;
 }
 
 /** Each indicator × place of the query with its number of rows, worked out from the index alone. */
