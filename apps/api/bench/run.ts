@@ -537,6 +537,8 @@ async function mixFor(port: number, origin: string) {
 const HOSTILE_CONNECTIONS = 4;
 /** Connections that download the whole comuna × month table (streamed CSV, 70 MB) over and over. */
 const STREAM_CONNECTIONS = 4;
+/** wrk's timeout for one whole-table download (70 MB): its default 10 s is a page's, not a file's. */
+const STREAM_TIMEOUT_SECONDS = 60;
 const MIX_CONNECTIONS = LOAD_CONNECTIONS - HOSTILE_CONNECTIONS - STREAM_CONNECTIONS;
 
 /** The flood: the mix on most connections, the hostile requests and the streamed table on the rest, at once. */
@@ -544,9 +546,12 @@ async function flood(origin: string, mix: Request[], seconds: number) {
   const [r, bad, streams] = await Promise.all([
     load(origin, mix, MIX_CONNECTIONS, seconds, { niced: true }),
     load(origin, hostileRequests(origin), HOSTILE_CONNECTIONS, seconds, { statuses: true, niced: true }),
-    load(origin, streamedTable(), STREAM_CONNECTIONS, seconds, { niced: true }),
+    load(origin, streamedTable(), STREAM_CONNECTIONS, seconds, {
+      niced: true,
+      timeoutSeconds: STREAM_TIMEOUT_SECONDS,
+    }),
   ]);
-  const streamLine = `streamed whole table (${WHOLE_TABLE}: identity, br, gzip) on ${STREAM_CONNECTIONS} connections: ${fmt(streams.requests)} downloads, p50 ${fmt(streams.p50)} ms, p99 ${fmt(streams.p99)} ms, errors ${streams.errors + streams.timeouts + streams.failed} (socket ${streams.errors}, timeouts ${streams.timeouts}, non-2xx/3xx ${streams.failed})`;
+  const streamLine = `streamed whole table (${WHOLE_TABLE}: identity, br, gzip) on ${STREAM_CONNECTIONS} connections, wrk timeout ${STREAM_TIMEOUT_SECONDS} s: ${fmt(streams.requests)} downloads completed, p50 ${fmt(streams.p50)} ms, p99 ${fmt(streams.p99)} ms, errors ${streams.errors + streams.timeouts + streams.failed} (socket ${streams.errors}, timeouts ${streams.timeouts}, non-2xx/3xx ${streams.failed})`;
   const errors =
     r.errors + r.timeouts + bad.errors + bad.timeouts + streams.errors + streams.timeouts + streams.failed;
   // Every answer of the mix is 2xx or 3xx; every hostile one a 4xx.

@@ -105,11 +105,12 @@ function runWrk(
   seconds: number,
   statuses: boolean,
   niced: boolean,
+  timeoutSeconds: number,
 ): Promise<Run> {
   // One plain request needs no script: wrk is then at its fastest (a Lua request() per request costs it
   // about a third of its rate, enough to make the client the bottleneck of a throughput round).
   const plain = requests.length === 1 && !requests[0]?.headers && !statuses;
-  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency'];
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', `${timeoutSeconds}s`, '--latency'];
   if (plain) args.push(`${origin}${requests[0]?.path}`);
   else {
     const script = join(mkdtempSync(join(tmpdir(), 'mt0-wrk-')), 'mix.lua');
@@ -196,6 +197,11 @@ export interface LoadOptions {
    * client must keep the server saturated.
    */
   niced?: boolean;
+  /**
+   * wrk's per-request timeout in seconds (default 10): a request still unanswered after it counts as a
+   * timeout at each of wrk's two-second checks. A 70 MB download needs a longer one than a page.
+   */
+  timeoutSeconds?: number;
 }
 
 /** Runs `requests` (cycled) against `origin` for `seconds` with `connections` keep-alive connections. */
@@ -207,7 +213,15 @@ export function load(
   o: LoadOptions = {},
 ): Promise<Run> {
   return hasWrk
-    ? runWrk(origin, requests, connections, seconds, o.statuses ?? false, o.niced ?? false)
+    ? runWrk(
+        origin,
+        requests,
+        connections,
+        seconds,
+        o.statuses ?? false,
+        o.niced ?? false,
+        o.timeoutSeconds ?? 10,
+      )
     : runAutocannon(origin, requests, connections, seconds);
 }
 
