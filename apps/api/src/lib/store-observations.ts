@@ -49,12 +49,13 @@ export const pageOf = (q: StoreQuery, parts: readonly Part[], offset: number, li
 
 /**
  * Text a CSV stream gathers before it hands a chunk on (series are about 25 KB each). A chunk is one
- * write to the socket and, once the socket's buffer is full, one turn of the event loop waiting for it
- * to drain: at one series per chunk the whole 70 MB table needed about 2,800 turns, and under a flood of
- * other requests (each turn serving hundreds of them) a download took a minute. At 512 KiB it takes
- * about 140, and memory holds at most one chunk and one series per download.
+ * write to the socket and one turn of the event loop waiting for it to drain: at one series per chunk
+ * the whole 70 MB table needed about 2,800 turns, and under a flood of other requests (each turn
+ * serving hundreds of them) a download took a minute. At 256 KiB it takes about 270; a chunk is a few
+ * ms of work, so other requests (and /healthz) wait no longer than that for a stream's turn, and memory
+ * holds at most one chunk and one series per download.
  */
-export const CSV_CHUNK_CHARS = 512 * 1024;
+export const CSV_CHUNK_CHARS = 256 * 1024;
 
 /**
  * The rows `[offset, offset + limit)` as a CSV stream: the header, then the series in chunks of about

@@ -140,8 +140,8 @@ describe('observations of comunas and months (from the store)', () => {
     expect(lines).toHaveLength(1 + 9 * 192);
   });
 
-  it('streams a wide filter in chunks of about half a MiB, never one series per chunk', async () => {
-    // Region of Valparaíso (38 comunas) × 192 months: about 7,300 rows, some 2 MB of CSV.
+  it('streams a wide filter in chunks of about a quarter of a MiB, never one series per chunk', async () => {
+    // Region of Valparaíso (38 comunas) × 192 months: 7,296 rows, some 2 MB of CSV.
     const res = await app.request('/v1/observations.csv?indicator=cead.cases.drugs&level=comuna&geo=CL-VS');
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
