@@ -38,7 +38,8 @@ export async function startWorkerd(
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
   });
-  for (let i = 0; i < 1200 && !/listening.*\n/.test(out); i++) await sleep(25);
+  // Up to two minutes: on a loaded machine Miniflare alone takes tens of seconds to copy 8.6 MB of modules.
+  for (let i = 0; i < 4800 && !/listening.*\n/.test(out); i++) await sleep(25);
   if (!/listening.*\n/.test(out)) {
     child.kill('SIGTERM');
     throw new Error(`miniflare did not start: ${out}`);
