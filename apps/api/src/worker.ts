@@ -50,9 +50,8 @@ function kitFor(env: Env): Kit {
 
 const NOT_FOUND = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
 
-async function fromAssets(request: Request, env: Env): Promise<Response | null> {
-  const path = new URL(request.url).pathname;
-  if (!env.ASSETS || kitPathKind(path) !== 'asset') return null;
+async function fromAssets(request: Request, env: Env, path: string): Promise<Response | null> {
+  if (!env.ASSETS) return null;
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return new Response('Method Not Allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
   // Only the files the build listed: nothing else under these paths is ours to serve.
@@ -66,10 +65,13 @@ async function fromAssets(request: Request, env: Env): Promise<Response | null> 
 
 export default {
   async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    const kind = kitPathKind(path);
+    // The kit is made on its first page or file: an isolate that only answers the API never builds it.
     // ctx is the Workers ExecutionContext; Hono only passes it through.
     return (
-      (await fromAssets(request, env)) ??
-      (await kitFor(env)(request)) ??
+      (kind === 'asset' ? await fromAssets(request, env, path) : null) ??
+      (kind !== undefined ? await kitFor(env)(request) : null) ??
       app.fetch(request, env, ctx as never)
     );
   },

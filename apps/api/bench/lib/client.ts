@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { parseWrkReport } from './wrk-output.js';
 
 export interface Request {
   path: string;
@@ -104,11 +105,12 @@ function runWrk(
   seconds: number,
   statuses: boolean,
   niced: boolean,
+  timeoutSeconds: number,
 ): Promise<Run> {
   // One plain request needs no script: wrk is then at its fastest (a Lua request() per request costs it
   // about a third of its rate, enough to make the client the bottleneck of a throughput round).
   const plain = requests.length === 1 && !requests[0]?.headers && !statuses;
-  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency'];
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', `${timeoutSeconds}s`, '--latency'];
   if (plain) args.push(`${origin}${requests[0]?.path}`);
   else {
     const script = join(mkdtempSync(join(tmpdir(), 'mt0-wrk-')), 'mix.lua');
@@ -127,7 +129,13 @@ function runWrk(
       out += d.toString();
     });
     child.on('exit', () => {
-      if (plain) return resolve(parsePlain(out));
+      if (plain) {
+        try {
+          return resolve(parseWrkReport(out));
+        } catch (e) {
+          return reject(e);
+        }
+      }
       const r = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
       if (!r) return reject(new Error(`wrk: ${out}`));
       const [requests, duration, p50, p99, max, connect, rw, timeout, failed] = r
@@ -149,32 +157,6 @@ function runWrk(
       });
     });
   });
-}
-
-/** wrk's own report: requests, duration, latency distribution, socket errors, non-2xx/3xx. */
-function parsePlain(out: string): Run {
-  const ms = (v: string, unit: string) => Number(v) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
-  const pct = (p: number) => {
-    const m = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(out);
-    return m ? ms(m[1] as string, m[2] as string) : Number.NaN;
-  };
-  const total = /(\d+) requests in ([\d.]+)(us|ms|s|m)/.exec(out);
-  if (!total) throw new Error(`wrk: ${out}`);
-  const seconds =
-    Number(total[2]) * (total[3] === 'm' ? 60 : total[3] === 'ms' ? 0.001 : total[3] === 'us' ? 1e-6 : 1);
-  const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  const max = /Latency\s+[\d.]+\w+\s+[\d.]+\w+\s+([\d.]+)(us|ms|s)/.exec(out);
-  return {
-    requests: Number(total[1]),
-    rps: Number(total[1]) / seconds,
-    p50: pct(50),
-    p99: pct(99),
-    max: max ? ms(max[1] as string, max[2] as string) : Number.NaN,
-    errors: sock ? Number(sock[1]) + Number(sock[2]) + Number(sock[3]) : 0,
-    timeouts: sock ? Number(sock[4]) : 0,
-    failed: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-    status: {},
-  };
 }
 
 async function runAutocannon(
@@ -215,6 +197,11 @@ export interface LoadOptions {
    * client must keep the server saturated.
    */
   niced?: boolean;
+  /**
+   * wrk's per-request timeout in seconds (default 10): a request still unanswered after it counts as a
+   * timeout at each of wrk's two-second checks. A 70 MB download needs a longer one than a page.
+   */
+  timeoutSeconds?: number;
 }
 
 /** Runs `requests` (cycled) against `origin` for `seconds` with `connections` keep-alive connections. */
@@ -226,7 +213,15 @@ export function load(
   o: LoadOptions = {},
 ): Promise<Run> {
   return hasWrk
-    ? runWrk(origin, requests, connections, seconds, o.statuses ?? false, o.niced ?? false)
+    ? runWrk(
+        origin,
+        requests,
+        connections,
+        seconds,
+        o.statuses ?? false,
+        o.niced ?? false,
+        o.timeoutSeconds ?? 10,
+      )
     : runAutocannon(origin, requests, connections, seconds);
 }
 

@@ -5,8 +5,13 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BENCH_ENV, commandOf, descendants, rssMiB, sleep, stop } from './procs.js';
 
+/** What the Worker carries: the bundle, or a do-nothing Worker with some of its modules (bench/miniflare.mjs). */
+export type WorkerVariant = 'ours' | 'carrying' | 'binary' | 'empty';
+
 export interface Workerd {
   port: number;
+  /** Miniflare's construction to workerd's readiness (ms), and the CPU Miniflare's Node process spent in it. */
+  start: { ms: number; cpu: number };
   /** RSS of the workerd process (MiB). */
   rss(): number;
   /** The isolate's memory, read over the inspector (after the RSS readings: a session costs memory). */
@@ -21,19 +26,21 @@ export async function startWorkerd(
   bundle: string,
   port: number,
   inspectorPort: number,
+  variant: WorkerVariant = 'ours',
 ): Promise<Workerd> {
   const script = fileURLToPath(new URL('../miniflare.mjs', import.meta.url));
   const child: ChildProcess = spawn(
     process.execPath,
-    [script, bundle, 'dist/assets', String(port), String(inspectorPort)],
+    [script, bundle, 'dist/assets', String(port), String(inspectorPort), variant],
     { cwd, env: BENCH_ENV, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
   });
-  for (let i = 0; i < 120 && !/listening/.test(out); i++) await sleep(250);
-  if (!/listening/.test(out)) {
+  // Up to two minutes: on a loaded machine Miniflare alone takes tens of seconds to copy 8.6 MB of modules.
+  for (let i = 0; i < 4800 && !/listening.*\n/.test(out); i++) await sleep(25);
+  if (!/listening.*\n/.test(out)) {
     child.kill('SIGTERM');
     throw new Error(`miniflare did not start: ${out}`);
   }
@@ -61,8 +68,10 @@ export async function startWorkerd(
           return sum; // exited between listing and reading
         }
       }, 0);
+  const started = /start ([\d.]+) cpu ([\d.]+)/.exec(out);
   return {
     port,
+    start: { ms: Number(started?.[1]), cpu: Number(started?.[2]) },
     rss,
     heap,
     async close() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../app.js';
-import type { StoreObservation } from '../lib/store-observations.js';
+import { CSV_CHUNK_CHARS, type StoreObservation } from '../lib/store-observations.js';
 
 interface List<T> {
   data: T[];
@@ -138,6 +138,23 @@ describe('observations of comunas and months (from the store)', () => {
       'id,indicator,geo,level,period,resolution,value,months,period_status,population,per100k,source,via,confidence,vintage,row,derivation,warnings',
     );
     expect(lines).toHaveLength(1 + 9 * 192);
+  });
+
+  it('streams a wide filter in chunks of about a quarter of a MiB, never one series per chunk', async () => {
+    // Region of Valparaíso (38 comunas) × 192 months: 7,296 rows, some 2 MB of CSV.
+    const res = await app.request('/v1/observations.csv?indicator=cead.cases.drugs&level=comuna&geo=CL-VS');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const chunks: string[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read())
+      chunks.push(decoder.decode(r.value, { stream: true }));
+    const lines = chunks.join('').trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 38 * 192);
+    expect(chunks.length).toBeGreaterThan(1);
+    // Every chunk but the last holds at least CSV_CHUNK_CHARS; none more than that plus one series
+    // (192 rows of at most a few hundred characters each).
+    for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(CSV_CHUNK_CHARS);
+    for (const c of chunks) expect(c.length).toBeLessThan(CSV_CHUNK_CHARS + 192 * 400);
   });
 
   it('refuses what the store does not hold, naming the parameter', async () => {
