@@ -358,8 +358,10 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const canonical = embedUrl(origin, p);
     const props: RootProps = { data, width };
     const view = render(ROOTS[p.view], { props });
+    // Pinned to an older release: the footer keeps a line for the "newer data" link the page's script checks for.
+    const newer = p.release !== undefined && p.release !== full.version;
     const foot = render(Footer, {
-      props: { data, api: origin, href: canonical, note: provenance(data) },
+      props: { data, api: origin, href: canonical, note: provenance(data), newer },
     });
     // The same frame as src/lib/Widget.svelte (mt0.js), around the island the page's script hydrates.
     const body = `<div class="mt0 theme-${p.theme} view-${p.view}" lang="${p.lang}"><div id="mt0-root">${view.body}</div>${foot.body}</div>`;
@@ -482,7 +484,11 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (!b) return problem(404, 'Unknown release', noRelease(p.release));
     const r = once(`json ${embedUrl('', p)}`, () => {
       const data = dataFor(b, p);
-      return data && JSON.stringify(data);
+      // A pinned widget of an older release learns that a later one exists (it then checks for corrections).
+      return (
+        data &&
+        JSON.stringify(p.release && p.release !== full.version ? { ...data, latest: full.version } : data)
+      );
     });
     if (!r) return problem(404, 'No data', 'The dataset has nothing for this selection.');
     return new Response(r.body, {
