@@ -118,7 +118,9 @@ describe('an iframe embed page with ?v=', () => {
     const page = await env.ctx.newPage();
     const res = await page.goto(`${env.kit.origin}/embed/series?lang=es&v=9.9.9`);
     expect(res?.status()).toBe(404);
-    expect(await page.locator('body').textContent()).toContain('Esta versión de los datos no está disponible.');
+    expect(await page.locator('body').textContent()).toContain(
+      'Esta versión de los datos no está disponible.',
+    );
     await page.close();
   });
 });
