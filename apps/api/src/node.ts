@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { app } from './app.js';
 import { placeFileOf } from './lib/place-files.js';
+import { keptDataset } from './lib/releases.js';
 import { ResponseCache } from './middleware/response-cache/index.js';
 import { readConfig } from './server/config.js';
 import { diskStore } from './server/downloads.js';
@@ -25,10 +26,14 @@ if ('error' in config) {
 
 // The kit sits beside the app rather than inside it: its pages must be frameable (the API's own
 // headers forbid framing). It renders each page once per origin and parameters (its own bounded cache).
+// Kept releases are read from @mt0/core's releases/ when a pinned URL first asks for an older one.
+const releaseStore = diskReleases();
 const kit = createKitHandler({
   ...(config.publicOrigin ? { origin: config.publicOrigin } : {}),
   trustProxy: config.trustProxy,
   place: placeFileOf,
+  // Pinned embeds (?v=, release="…") draw a kept release from the same store as the API's ?v=.
+  release: (v) => keptDataset(releaseStore, v),
 });
 const server = createServer(
   createFrontDoor({
@@ -40,8 +45,7 @@ const server = createServer(
     bindings: {
       MT0_CACHE_MB: '0',
       DOWNLOADS: diskStore(),
-      // Kept releases are read from @mt0/core's releases/ when a pinned URL first asks for an older one.
-      RELEASES: diskReleases(),
+      RELEASES: releaseStore,
       ...(config.publicOrigin ? { PUBLIC_ORIGIN: config.publicOrigin } : {}),
       TRUST_PROXY: config.trustProxy ? '1' : '0',
     },

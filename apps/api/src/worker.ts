@@ -14,6 +14,7 @@ import { builtFileHeaders, createKitHandler, kitPathKind } from '@mt0/widget/ser
 import { app } from './app.js';
 import type { Bindings } from './env.js';
 import { placeFileOf } from './lib/place-files.js';
+import { keptDataset, releaseStoreOf } from './lib/releases.js';
 import { provideStore } from './lib/store.js';
 
 // The store as a binary Data module (wrangler.jsonc `rules`), opened on first use: a JSON module of the
@@ -42,6 +43,8 @@ function kitFor(env: Env): Kit {
         trustProxy: env.TRUST_PROXY === '1',
         cacheBytes: 2 * 1024 * 1024,
         place: placeFileOf,
+        // Pinned embeds draw a kept release from the static assets, as the API's ?v= does.
+        release: (v) => keptDataset(releaseStoreOf(env), v),
       }),
     };
   }

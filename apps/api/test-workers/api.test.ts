@@ -108,6 +108,15 @@ describe('the widget kit in workerd', () => {
     expect(new DataView(narrow.buffer, narrow.byteOffset + 16, 4).getUint32(0)).toBe(800);
   });
 
+  it('draws an embed pinned to an older kept release from the static assets (?v=)', async () => {
+    const data = await (await fetchWorker('/embed/stat.json?lang=en&v=0.2.0')).json();
+    expect(data).toMatchObject({ version: '0.2.0', csv: '/v1/changes?format=csv&v=0.2.0' });
+    const page = await fetchWorker('/embed/stat?lang=en&v=0.2.0');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('v0.2.0');
+    expect((await fetchWorker('/embed/stat.json?v=9.9.9')).status).toBe(404);
+  });
+
   it('answers oEmbed for its own embed URLs and refuses any other URL', async () => {
     const own = await fetchWorker(
       `/oembed?url=${encodeURIComponent('https://api.example/embed/stat?lang=es')}&format=json`,

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, RESULTS, settled, shadowText, tabTo, useKit, watch } from './browser.js';
-import { fmt } from './data.js';
+import { fmt, VERSION } from './data.js';
 
 const env = useKit({ width: 1200, height: 1000 });
 
@@ -143,6 +143,8 @@ describe('the builder, keyboard only', { timeout: 60_000 }, () => {
       resolution: 'year',
       lang: 'es',
       theme: 'dark',
+      // The codes pin the current release (the builder's default).
+      v: VERSION,
     });
     expect(await p.textContent('#code-builder')).toBe(url.href);
     expect(await p.textContent('#code-script')).toContain('geo="CL-02201"');

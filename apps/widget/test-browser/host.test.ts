@@ -187,7 +187,7 @@ describe('errors a reader understands', () => {
     );
     await settled(page);
     expect(seen.warnings).toContainEqual(
-      '<mt0-widget>: unknown attributes ignored: region; allowed: view,indicator,geo,from,to,resolution,rolling,per100k,lang,theme,api',
+      '<mt0-widget>: unknown attributes ignored: region; allowed: view,indicator,geo,from,to,resolution,rolling,per100k,lang,theme,release,api',
     );
     // data-*, class: the page's own, no warning about them.
     expect(seen.warnings.join('\n')).not.toMatch(/data-story|ignored: .*class/);

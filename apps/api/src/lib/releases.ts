@@ -78,6 +78,20 @@ export async function rebuiltDataset(store: ReleaseStore, version: string): Prom
 }
 
 /**
+ * A kept release's dataset as the widget kit reads it for pinned embeds (`createKitHandler`'s `release`),
+ * with its release date; `undefined` when it is not kept or this runtime has no store.
+ */
+export async function keptDataset(
+  store: ReleaseStore | undefined,
+  version: string,
+): Promise<Dataset | undefined> {
+  const kept = keptReleases.find((r) => r.version === version);
+  if (!store || !kept) return undefined;
+  const d = await rebuiltDataset(store, version);
+  return { ...d, meta: { ...d.meta, releaseDate: kept.date } };
+}
+
+/**
  * The indexed records of a kept release: the current one is the bundled dataset; an older one is rebuilt
  * from the store once and kept (at most MAX_VIEWS, least recently used first out).
  */

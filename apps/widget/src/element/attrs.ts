@@ -11,6 +11,7 @@ export const ATTRS = [
   'per100k',
   'lang',
   'theme',
+  'release',
   'api',
 ] as const;
 export type Attrs = Partial<Record<(typeof ATTRS)[number], string | null>>;

@@ -32,7 +32,8 @@ describe('load()', () => {
     const p = params('stat');
     expect(await load('https://kit.test', params('series', { indicator: 'nope.none' }), real)).toEqual({
       ok: false,
-      reason: '404 from https://kit.test/embed/series.json?indicator=nope.none&lang=es',
+      reason:
+        '404 from https://kit.test/embed/series.json?indicator=nope.none&lang=es: The dataset has nothing for this selection.',
       empty: true,
     });
     const good = await (await real(dataUrl('https://kit.test', p))).json();

@@ -4,8 +4,13 @@
 import type { Params } from '../lib/types.js';
 import { type ViewData, viewKey } from '../lib/viewdata.js';
 
-/** `empty`: the server has no data for this (valid) selection (its 404), which readers are told in words. */
-export type LoadResult = { ok: true; data: ViewData } | { ok: false; reason: string; empty?: true };
+/**
+ * `empty`: the server has no data for this (valid) selection (its 404), which readers are told in words;
+ * `release`: it does not hold the release the widget is pinned to (its 404 "Unknown release").
+ */
+export type LoadResult =
+  | { ok: true; data: ViewData }
+  | { ok: false; reason: string; empty?: true; release?: true };
 
 type Fetch = (
   url: string,
@@ -27,12 +32,14 @@ export async function load(api: string, p: Params, f: Fetch, timeoutMs = 4000): 
       f(url, { signal: ctrl.signal, headers: { accept: 'application/json' } }),
       import('../lib/check.js'),
     ]);
-    if (!res.ok)
+    if (!res.ok) {
+      const why = res.status === 404 ? await res.json().catch(() => ({})) : {};
       return {
         ok: false,
-        reason: `${res.status} from ${url}`,
-        ...(res.status === 404 ? { empty: true } : {}),
+        reason: `${res.status} from ${url}${why.detail ? `: ${why.detail}` : ''}`,
+        ...(why.title === 'Unknown release' ? { release: true } : res.status === 404 ? { empty: true } : {}),
       };
+    }
     const data = checkViewData(await res.json(), p);
     return data ? { ok: true, data } : { ok: false, reason: `invalid data from ${url}` };
   } catch (e) {

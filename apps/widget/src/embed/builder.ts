@@ -6,7 +6,7 @@
 // a status line counts the results. The server renders the same page without this script.
 import { ATTRS } from '../element/attrs.js';
 import { dataUrl } from '../element/load.js';
-import { type EmbedScripts, embedCodes } from '../lib/embedCodes.js';
+import { builderQuery, type EmbedScripts, embedCodes } from '../lib/embedCodes.js';
 import { paramsQuery, parseParams, takenOnly } from '../lib/params.js';
 import type { Lang, Params } from '../lib/types.js';
 import { indicatorDefault, VIEWS, type ViewName, viewMeta } from '../lib/views.js';
@@ -60,6 +60,8 @@ function read(): Record<string, string> {
     per100k: one('per100k'),
     lang: one('lang'),
     theme: one('theme'),
+    // Pinned to a release (its version) or always the latest (no `release`).
+    release: one('v') === 'latest' ? '' : one('v'),
   };
 }
 
@@ -108,7 +110,7 @@ async function update() {
   const parsed = parseParams(raw, (raw.view as ViewName) || 'compare', lang);
   if (!parsed.ok) return say([`${words.bad} ${parsed.errors.join('; ')}.`]);
   const p = takenOnly(parsed.params);
-  const query = `view=${p.view}&${paramsQuery(p)}`;
+  const query = builderQuery(p);
   history.replaceState(null, '', `/builder?${query}`);
   // The builder speaks the chart's language: its words come from the server.
   if (p.lang !== lang) return location.reload();

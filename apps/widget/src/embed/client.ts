@@ -33,6 +33,15 @@ export function start(Root: Component<RootProps>) {
     // The server-rendered page stays readable without the client.
     console.warn('mt0 embed: could not hydrate', e);
   }
+  // Pinned to an older release (the footer keeps a line for it): the "newer data" check, a chunk of its own.
+  const v = new URLSearchParams(location.search).get('v');
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href;
+  if (v && canonical && document.querySelector('.mt0 .newer')) {
+    const latest = new URL(canonical);
+    latest.searchParams.delete('v');
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'es';
+    import('../element/newer.js').then((m) => m.checkNewer(document, location.origin, v, lang, latest.href));
+  }
   document.documentElement.classList.add(ctx.pym ? 'embedded' : 'not-embedded');
   new ResizeObserver(() => send()).observe(document.body);
   addEventListener('load', () => send(true));

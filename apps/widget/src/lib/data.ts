@@ -143,14 +143,16 @@ export function subsetFor(full: Bundle, p: Params): Bundle {
 export function csvUrl(api: string, p: Params): string {
   const base = api.replace(/\/+$/, '');
   const ids = indicatorIds(p);
+  // A pinned widget's data come from its release (the API's ?v=), like everything it draws.
+  const v = p.release ? `&v=${p.release}` : '';
   if (p.view === 'compare' || p.view === 'statement' || (p.view === 'stat' && !p.indicator)) {
-    return `${base}/v1/changes?format=csv`;
+    return `${base}/v1/changes?format=csv${v}`;
   }
   const q = new URLSearchParams({ indicator: ids[0] ?? '', geo: p.geo });
   if (p.from) q.set('from', p.from);
   if (p.to) q.set('to', p.to);
   q.set('format', 'csv');
-  return `${base}/v1/observations?${q}`;
+  return `${base}/v1/observations?${q}${v}`;
 }
 
 /** A citation line for the figures in a view. */

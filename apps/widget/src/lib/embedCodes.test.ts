@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnHeight, embedCodes, embedUrl, iframeHtml, reserve } from './embedCodes.js';
+import { builderQuery, drawnHeight, embedCodes, embedUrl, iframeHtml, reserve } from './embedCodes.js';
 import { params } from './test-utils.js';
 
 describe('embedCodes()', () => {
@@ -20,6 +20,23 @@ describe('embedCodes()', () => {
     expect(codes.link).toBe(
       '<a href="https://kit.example/embed/series?geo=CL-RM&amp;lang=en&amp;theme=dark">Cases &amp; &quot;quotes&quot;</a>',
     );
+  });
+
+  it('carries a pinned release in all three codes: release on the element, v= in every URL', () => {
+    const c = embedCodes('https://kit.example', { ...p, release: '0.4.0' }, 'T');
+    expect(c.script).toContain(
+      '<mt0-widget view="series" geo="CL-RM" lang="en" theme="dark" release="0.4.0" style=',
+    );
+    expect(c.script).toContain(
+      'href="https://kit.example/embed/series?geo=CL-RM&amp;lang=en&amp;theme=dark&amp;v=0.4.0"',
+    );
+    expect(c.script).toContain(
+      'src="https://kit.example/embed/series.png?geo=CL-RM&amp;lang=en&amp;theme=dark&amp;v=0.4.0"',
+    );
+    expect(c.iframe).toContain(
+      'src="https://kit.example/embed/series?geo=CL-RM&amp;lang=en&amp;theme=dark&amp;v=0.4.0"',
+    );
+    expect(c.link).toContain('&amp;v=0.4.0"');
   });
 
   it('pins content-hashed scripts with their SRI hash (a CORS fetch, as SRI needs)', () => {
@@ -50,5 +67,12 @@ describe('embedCodes()', () => {
     expect([drawnHeight('stat', 320), drawnHeight('stat', 600), drawnHeight('stat', 1200)]).toEqual([
       245, 227, 227,
     ]);
+  });
+});
+
+describe('builderQuery()', () => {
+  it('names the pinned release as v, and an unpinned widget as v=latest', () => {
+    expect(builderQuery(params('stat', { lang: 'en', release: '0.5.0' }))).toBe('view=stat&lang=en&v=0.5.0');
+    expect(builderQuery(params('stat', { lang: 'en' }))).toBe('view=stat&lang=en&v=latest');
   });
 });

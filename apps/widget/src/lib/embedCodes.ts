@@ -54,6 +54,15 @@ export function embedUrl(origin: string, p: Params): string {
   return `${origin}/embed/${p.view}?${paramsQuery(p)}`;
 }
 
+/**
+ * The builder's query for these options: the embed parameters, with `v=latest` for an unpinned widget
+ * (the builder pins the current release when `v` is absent).
+ * @example builderQuery({ view: 'stat', geo: 'CL', lang: 'en', theme: 'auto' }) // 'view=stat&lang=en&v=latest'
+ */
+export function builderQuery(p: Params): string {
+  return `view=${p.view}&${paramsQuery(p)}${p.release ? '' : '&v=latest'}`;
+}
+
 /** `<mt0-widget>` attributes for the params (defaults left out). */
 function attributes(p: Params): string {
   const a: string[] = [`view="${p.view}"`];
@@ -66,6 +75,7 @@ function attributes(p: Params): string {
   if (p.per100k) a.push('per100k="true"');
   a.push(`lang="${p.lang}"`);
   if (p.theme !== 'auto') a.push(`theme="${p.theme}"`);
+  if (p.release) a.push(`release="${esc(p.release)}"`);
   return a.join(' ');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { langFrom, paramsQuery, parseParams } from './params.js';
+import { langFrom, paramsQuery, parseParams, takenOnly } from './params.js';
 
 describe('parseParams()', () => {
   it('fills the defaults: compare, CL, es, auto', () => {
@@ -48,6 +48,43 @@ describe('parseParams()', () => {
         parseParams({ view: h, indicator: h, geo: h, from: h, to: h, lang: h, theme: h }),
       ).not.toThrow();
     }
+  });
+});
+
+describe('a pinned release (release="…" on the element, v= in a URL)', () => {
+  it('reads a release version into the params, and a URL carries it as v', () => {
+    const r = parseParams({ view: 'series', release: ' 0.4.0 ', lang: 'en' });
+    expect(r).toEqual({
+      ok: true,
+      params: { view: 'series', geo: 'CL', lang: 'en', theme: 'auto', release: '0.4.0' },
+    });
+    expect(paramsQuery(r.ok ? r.params : ({} as never))).toBe('lang=en&v=0.4.0');
+  });
+
+  it('leaves the params unpinned when the release is absent or empty', () => {
+    expect(parseParams({ view: 'stat', release: '' })).toEqual(parseParams({ view: 'stat' }));
+    expect(parseParams({ view: 'stat', release: null })).toEqual(parseParams({ view: 'stat' }));
+  });
+
+  it('names a release that is not a version, whatever else is right', () => {
+    for (const bad of ['latest', 'v0.4.0', '0.4', '0.4.0.1', '0.4.0-rc1', '1e3.0.0', '../0.4.0']) {
+      expect(parseParams({ view: 'stat', release: bad }), bad).toEqual({
+        ok: false,
+        errors: [`release: "${bad}" is not a release version such as 0.4.0`],
+      });
+    }
+  });
+
+  it('keeps the release when the options are cut to what the view takes', () => {
+    expect(takenOnly({ view: 'compare', geo: 'CL-RM', lang: 'es', theme: 'auto', release: '0.2.0' })).toEqual(
+      {
+        view: 'compare',
+        geo: 'CL',
+        lang: 'es',
+        theme: 'auto',
+        release: '0.2.0',
+      },
+    );
   });
 });
 

@@ -20,11 +20,23 @@ const ID = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 // Coihaique): the kit server reads it with core's place resolver, as the API does.
 const GEO = /^[\p{L}\p{N}][\p{L}\p{N} .'’-]{0,59}$/u;
 const POINT = /^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$/;
+/** A kept release's version, as the API's `v` takes it (0.4.0). */
+export const RELEASE = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
 
 /** Raw input: attribute values or query parameters; `null`/`undefined`/empty all mean "not given". */
 export type RawParams = Partial<
   Record<
-    'view' | 'indicator' | 'geo' | 'from' | 'to' | 'lang' | 'theme' | 'resolution' | 'rolling' | 'per100k',
+    | 'view'
+    | 'indicator'
+    | 'geo'
+    | 'from'
+    | 'to'
+    | 'lang'
+    | 'theme'
+    | 'resolution'
+    | 'rolling'
+    | 'per100k'
+    | 'release',
     string | null
   >
 >;
@@ -89,6 +101,10 @@ export function parseParams(
   if (from && to && POINT.test(from) && POINT.test(to) && from.slice(0, 7) > to.slice(0, 7)) {
     bad('from', from, `before to (${to})`);
   }
+  // The element's `release`, a URL's `v` (the API's name): a pinned widget draws that release's data.
+  const release = given(raw.release);
+  if (release !== undefined && !RELEASE.test(release))
+    bad('release', release, 'a release version such as 0.4.0');
   const langRaw = closed('lang');
   const theme = closed('theme') ?? 'auto';
   if (errors.length > 0) return { ok: false, errors };
@@ -105,6 +121,7 @@ export function parseParams(
       ...(per100k === 'true' ? { per100k: true } : {}),
       lang: (langRaw as Lang | undefined) ?? defaultLang,
       theme: theme as Theme,
+      ...(release ? { release } : {}),
     },
   };
 }
@@ -122,6 +139,7 @@ export function paramsQuery(p: Params): string {
     ['per100k', p.per100k && 'true'],
     ['lang', p.lang],
     ['theme', p.theme !== 'auto' && p.theme],
+    ['v', p.release],
   ];
   for (const [name, v] of values) if (v) q.set(name, v);
   return q.toString();
@@ -141,6 +159,7 @@ export function takenOnly(p: Params): Params {
     theme: p.theme,
   };
   if (p.indicator) out.indicator = p.indicator;
+  if (p.release) out.release = p.release;
   for (const k of ['from', 'to', 'resolution', 'rolling', 'per100k'] as const)
     if (p[k] !== undefined && takes.includes(k)) (out as unknown as Record<string, unknown>)[k] = p[k];
   return out;

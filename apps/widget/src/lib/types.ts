@@ -94,6 +94,8 @@ export interface Params {
   per100k?: boolean | undefined;
   lang: Lang;
   theme: Theme;
+  /** The kept release the widget is pinned to (`release="0.4.0"`, `?v=0.4.0`); absent: the latest. */
+  release?: string | undefined;
 }
 
 /** Where the numbers on screen came from: the API, the server's dataset, or the snapshot baked into mt0.js. */

@@ -14,6 +14,8 @@ export interface WidgetProps {
   note: string;
   /** Width to lay charts out at before the browser measures (server render; pym's initialWidth). */
   width: number;
+  /** Reserve the footer's "newer data" line: pinned to an older release than the server's latest. */
+  newer?: boolean;
 }
 
 /** Props of an embed page's hydrated root (src/lib/roots/): the view's data and its layout width. */

@@ -18,6 +18,8 @@ export interface ViewData {
   lang: Lang;
   /** Dataset version the numbers come from. */
   version: string;
+  /** The server's latest release, when the numbers are of an older one (a pinned widget then checks for corrections). */
+  latest?: string;
   title: string;
   /** The interface words in `lang`. */
   ui: Strings;

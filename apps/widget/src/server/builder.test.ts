@@ -1,10 +1,12 @@
 // The builder's page as the server writes it (before any script): views from the registry, the options
 // from the URL, the codes for them, and a bad URL named in words above a working builder.
 import { describe, expect, it } from 'vitest';
-import { readPlaceFile } from '../lib/test-utils.js';
+import { full, readPlaceFile } from '../lib/test-utils.js';
 import { VIEW_LIST, viewText } from '../lib/views.js';
 import { createKitHandler, kitPathKind } from './index.js';
 
+/** The current release, which the builder's codes pin by default. */
+const V = full.version;
 const kit = createKitHandler({ origin: 'https://kit.example', assets: false, place: readPlaceFile });
 const get = async (path: string) => {
   const res = await kit(new Request(`http://127.0.0.1:9${path}`));
@@ -42,17 +44,18 @@ describe('GET /builder', () => {
     expect(status).toBe(200);
     expect(text).toContain('value="Calama" data-id="2201"');
     expect(text).toContain(
-      '<mt0-widget view="series" indicator="cead.cases.microtrafficking" geo="2201" from="2018" to="2025" resolution="year" lang="es" theme="dark"></mt0-widget>',
+      `<mt0-widget view="series" indicator="cead.cases.microtrafficking" geo="2201" from="2018" to="2025" resolution="year" lang="es" theme="dark" release="${V}"></mt0-widget>`,
     );
     const codes = fromHtml(text);
     expect(codes).toContain(
-      '<mt0-widget view="series" indicator="cead.cases.microtrafficking" geo="2201" from="2018" to="2025" resolution="year" lang="es" theme="dark"',
+      `<mt0-widget view="series" indicator="cead.cases.microtrafficking" geo="2201" from="2018" to="2025" resolution="year" lang="es" theme="dark" release="${V}"`,
     );
     expect(codes).toContain('title="Casos policiales por microtráfico, Calama, 2018–2025"');
     expect(codes).toContain(
-      `https://kit.example/oembed?url=${encodeURIComponent('https://kit.example/embed/series?indicator=cead.cases.microtrafficking&geo=2201&from=2018&to=2025&resolution=year&lang=es&theme=dark')}&format=json`,
+      `https://kit.example/oembed?url=${encodeURIComponent(`https://kit.example/embed/series?indicator=cead.cases.microtrafficking&geo=2201&from=2018&to=2025&resolution=year&lang=es&theme=dark&v=${V}`)}&format=json`,
     );
-    expect(codes).toContain(`<code id="code-builder">https://kit.example/builder?${q}</code>`);
+    // The codes pin the current release: the link back names it.
+    expect(codes).toContain(`<code id="code-builder">https://kit.example/builder?${q}&v=${V}</code>`);
   });
 
   it('names what is wrong with a bad URL (400) above the builder with the defaults, never a blank page', async () => {
@@ -62,7 +65,7 @@ describe('GET /builder', () => {
     expect(text).toContain('view: &quot;pie&quot; is not one of stat, series, compare, statement, table');
     expect(text).toContain('rolling: &quot;6&quot; is not one of 12');
     expect(text).not.toContain('<script>');
-    expect(text).toContain('<mt0-widget view="series" geo="CL" lang="en" theme="auto">');
+    expect(text).toContain(`<mt0-widget view="series" geo="CL" lang="en" theme="auto" release="${V}">`);
   });
 
   it('says so when the options are valid but have no data, and leaves the codes empty', async () => {
@@ -74,6 +77,6 @@ describe('GET /builder', () => {
 
   it('keeps only what the view takes: a compare carries no place, months or rolling sum', async () => {
     const { text } = await get('/builder?view=compare&geo=CL-RM&resolution=month&rolling=12&lang=es');
-    expect(text).toContain('<mt0-widget view="compare" geo="CL" lang="es" theme="auto">');
+    expect(text).toContain(`<mt0-widget view="compare" geo="CL" lang="es" theme="auto" release="${V}">`);
   });
 });

@@ -4,9 +4,8 @@
 // plain GET form without JavaScript; src/embed/builder.ts makes it live. Views, their labels and the
 // parameters each takes come from the registry (src/lib/views.ts). Pure strings.
 import { resolveGeo } from '../lib/data.js';
-import { type EmbedScripts, embedCodes, embedUrl } from '../lib/embedCodes.js';
+import { builderQuery, type EmbedScripts, embedCodes, embedUrl } from '../lib/embedCodes.js';
 import { type Strings, t } from '../lib/i18n.js';
-import { paramsQuery } from '../lib/params.js';
 import type { Bundle, IndicatorRec, Lang, Params } from '../lib/types.js';
 import {
   indicatorDefault,
@@ -46,6 +45,9 @@ const WORDS = {
     langs: { es: 'Español', en: 'Inglés' },
     theme: 'Tema',
     themes: { auto: 'Automático', light: 'Claro', dark: 'Oscuro' },
+    release: 'Datos',
+    pinned: 'Fijar la versión {v}: el gráfico no cambia bajo la nota',
+    latest: 'Siempre los datos más recientes (el gráfico puede cambiar)',
     update: 'Actualizar',
     preview: 'Vista previa',
     codes: 'Códigos para insertar',
@@ -86,6 +88,9 @@ const WORDS = {
     langs: { es: 'Spanish', en: 'English' },
     theme: 'Theme',
     themes: { auto: 'Automatic', light: 'Light', dark: 'Dark' },
+    release: 'Data',
+    pinned: 'Pin release {v}: the chart never changes under the story',
+    latest: 'Always the latest data (the chart may change)',
     update: 'Update',
     preview: 'Preview',
     codes: 'Embed codes',
@@ -108,7 +113,7 @@ export type BuilderWords = (typeof WORDS)[Lang];
 
 /** `{origin}/builder?view=…&…`: the builder with these options. */
 export function builderUrl(origin: string, p: Params): string {
-  return `${origin}/builder?view=${p.view}&${paramsQuery(p)}`;
+  return `${origin}/builder?${builderQuery(p)}`;
 }
 
 /** `{origin}/oembed?url=…`: the oEmbed answer for the embed page of these options. */
@@ -262,6 +267,10 @@ ${full.statements.map((s) => `<option value="${e(s.id)}"${selected(s.id === stNo
       )
       .join('')}</fieldset>`;
 
+  // Pinned (the default: the current release, or the one the URL names) or always the latest.
+  const pinTo = p.release ?? full.version;
+  const releaseField = `<fieldset class="inline release"><legend>${w.release}</legend><span class="choice"><input type="radio" name="v" id="v-pin" value="${e(pinTo)}"${checked(p.release !== undefined)}><label for="v-pin">${e(w.pinned.replace('{v}', pinTo))}</label></span><span class="choice"><input type="radio" name="v" id="v-latest" value="latest"${checked(p.release === undefined)}><label for="v-latest">${w.latest}</label></span></fieldset>`;
+
   const codes = o.title ? embedCodes(origin, p, o.title, o.scripts) : undefined;
   const code = (id: string, label: string, text: string) => `
 <div class="code">
@@ -280,6 +289,7 @@ ${full.statements.map((s) => `<option value="${e(s.id)}"${selected(s.id === stNo
     p.per100k ? 'per100k="true"' : '',
     `lang="${lang}"`,
     `theme="${p.theme}"`,
+    p.release ? `release="${e(p.release)}"` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -322,6 +332,7 @@ ${box('rolling', '12', p.rolling === true)}
 ${box('per100k', 'true', p.per100k === true)}
 ${radios('lang', PARAM_VALUES.lang, lang)}
 ${radios('theme', PARAM_VALUES.theme, p.theme)}
+${releaseField}
 <p><button type="submit" class="update">${w.update}</button></p>
 </form>
 <section class="preview" aria-labelledby="preview-h">

@@ -1,4 +1,5 @@
 // /embed/{view}.svg and .png through the kit handler (no server), and where the pages point at them.
+import { dataset } from '@mt0/core/dataset';
 import { describe, expect, it } from 'vitest';
 import { VIEWS } from '../lib/views.js';
 import { createKitHandler } from './index.js';
@@ -52,7 +53,8 @@ describe('GET /embed/{view}.svg and .png', () => {
     const url = encodeURIComponent('https://kit.example/embed/compare?lang=es');
     const o = JSON.parse(new TextDecoder().decode((await get(`/oembed?url=${url}`)).bytes));
     const png = await get('/embed/compare.png?lang=es');
-    expect(o.thumbnail_url).toBe('https://kit.example/embed/compare.png?lang=es');
+    // oEmbed pins the current release (its html too): the thumbnail is that release's image.
+    expect(o.thumbnail_url).toBe(`https://kit.example/embed/compare.png?lang=es&v=${dataset.meta.version}`);
     expect([o.thumbnail_width, o.thumbnail_height]).toEqual(pngSize(png.bytes));
   }, 60000);
 

@@ -40,6 +40,11 @@ export interface KitHandlerOptions {
    */
   place?: (id: string) => PlaceFile | undefined;
   /**
+   * The dataset of a kept release by version, for pinned embeds (`?v=0.4.0`, `release="0.4.0"`);
+   * `undefined`: not held here. Without it only the current release is answered.
+   */
+  release?: (version: string) => Promise<DatasetLike | undefined>;
+  /**
    * The PNG rasteriser's WASM and fonts. Defaults to the installed packages when running from disk
    * (Node); a Worker passes its bundled modules (`@mt0/widget/raster/*`); `false`: PNGs answer 501.
    */

@@ -137,7 +137,7 @@ describe('GET /oembed', () => {
       provider_name: 'MT-0 Data Kit',
     });
     expect(body.html).toBe(
-      `<iframe src="https://kit.example/embed/compare?lang=en" title="${body.title}" width="100%" height="895" style="width:100%;max-width:480px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="https://kit.example/widget/resize.js"></script>`,
+      `<iframe src="https://kit.example/embed/compare?lang=en&amp;v=${full.version}" title="${body.title}" width="100%" height="895" style="width:100%;max-width:480px;border:0" frameborder="0" loading="lazy"></iframe>\n<script async src="https://kit.example/widget/resize.js"></script>`,
     );
     expect(body.html).not.toContain('scrolling');
   });
@@ -177,7 +177,7 @@ describe('GET /', () => {
       }
     }
     expect(text).toContain(
-      '&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; style=&quot;display:block;min-height:max(1535px - 133.3vw, 973.5px - 39.8vw, 576px)&quot;&gt;&lt;/mt0-widget&gt;',
+      `&lt;mt0-widget view=&quot;compare&quot; lang=&quot;es&quot; release=&quot;${full.version}&quot; style=&quot;display:block;min-height:max(1535px - 133.3vw, 973.5px - 39.8vw, 576px)&quot;&gt;&lt;/mt0-widget&gt;`,
     );
     expect(text).toContain(`v${full.version}`);
   });
@@ -264,7 +264,9 @@ describe('the public origin', () => {
       'x-forwarded-host': 'kit.example',
     });
     expect(viaProxy.status).toBe(200);
-    expect((await viaProxy.json()).html).toContain('src="https://kit.example/embed/stat?lang=es"');
+    expect((await viaProxy.json()).html).toContain(
+      `src="https://kit.example/embed/stat?lang=es&amp;v=${full.version}"`,
+    );
     // Untrusted, the same headers change nothing: the request's own origin is http://10.0.0.5.
     expect(
       (await page(local, `http://10.0.0.5/oembed?url=${url}`, { 'x-forwarded-proto': 'https' })).status,

@@ -67,6 +67,12 @@ export interface KitHandlerOptions {
    * any place's months, are drawn from it. Without it only the dataset's places and years are drawn.
    */
   place?: PlaceFiles;
+  /**
+   * The dataset of a kept release by version, for pinned embeds (`?v=0.4.0`, `release="0.4.0"`); the API
+   * passes its rebuilt releases. `undefined` (or a rejection): the server does not hold that release.
+   * Without it only the current release (the dataset's own) is answered.
+   */
+  release?: (version: string) => Promise<DatasetLike | undefined>;
 }
 
 /** The built files (hashed names, integrity, encodings, cache policy): build/assets.js's manifest. */
@@ -208,7 +214,14 @@ const rawFrom = (q: URLSearchParams, view: string): RawParams => ({
   per100k: q.get('per100k'),
   lang: q.get('lang'),
   theme: q.get('theme'),
+  release: q.get('v'),
 });
+
+/** The parser's errors as a URL names its parameters (the element's `release` is the URL's `v`). */
+const urlErrors = (errors: string[]) => errors.map((e) => e.replace(/^release:/, 'v:'));
+
+/** Older releases kept rendered-ready at once: a pinned embed of an older release is rare. */
+const MAX_RELEASES = 3;
 
 /**
  * Creates the handler. The dataset is cut into a Bundle once, here, never per request.
@@ -265,18 +278,47 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     return v;
   };
   /** The SVG image of a view at a width (cached); `undefined` when the dataset has nothing for it. */
-  const svgOf = (p: Params, width: number, theme: 'light' | 'dark') => {
+  const svgOf = (b: Bundle, p: Params, width: number, theme: 'light' | 'dark') => {
     const key = `svg ${embedUrl('', { ...p, theme })} ${width}`;
     const hit = images.get(key);
     if (hit) return hit as { body: string; etag: string };
-    const data = viewData(full, p);
+    const data = viewData(b, p);
     if (!data) return undefined;
     const body = imageSvg(data, theme, width);
     return keep(key, { body, etag: etagOf(body) });
   };
   /** Height in px of a view's PNG (600 wide at 2×), for og:image and oEmbed's thumbnail. */
-  const pngHeight = (p: Params) =>
-    2 * Number(/height="(\d+)"/.exec(svgOf(p, 600, 'light')?.body ?? '')?.[1] ?? 0);
+  const pngHeight = (b: Bundle, p: Params) =>
+    2 * Number(/height="(\d+)"/.exec(svgOf(b, p, 600, 'light')?.body ?? '')?.[1] ?? 0);
+
+  /** Kept releases by version, as Bundles (least recently used first out). */
+  const kept = new Map<string, Promise<Bundle | undefined>>();
+  /**
+   * The records `p` is pinned to: the dataset's own without a pin (or pinned to it), else the kept
+   * release `options.release` gives; `undefined` when this server does not hold it.
+   */
+  function bundleOf(p: Params): Bundle | Promise<Bundle | undefined> {
+    const v = p.release;
+    if (v === undefined || v === full.version) return full;
+    if (!options.release) return Promise.resolve(undefined);
+    let b = kept.get(v);
+    if (b) kept.delete(v);
+    else
+      b = options.release(v).then(
+        (d) => d && toBundle(d),
+        (e) => {
+          console.error(`mt0 kit: release ${v} could not be read`, e);
+          kept.delete(v);
+          return undefined;
+        },
+      );
+    kept.set(v, b);
+    if (kept.size > MAX_RELEASES) kept.delete(kept.keys().next().value as string);
+    return b;
+  }
+  /** What a reader's console (and an API client) is told about a release this server does not hold. */
+  const noRelease = (v: string | undefined) =>
+    `v: this server does not hold release ${JSON.stringify(String(v).slice(0, 20))} (current: ${full.version}; /v1/releases lists the kept ones)`;
 
   /** The cached answer for `key`, or `make()`'s, stored; `undefined` when `make` has nothing. */
   function once(key: string, make: () => string | undefined): { body: string; etag: string } | undefined {
@@ -290,7 +332,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   }
 
   // A comuna, or a place's months, come from the place's file (options.place); everything else from the dataset.
-  const dataFor = (p: Params): ViewData | undefined => viewData(withPlace(full, p, options.place), p);
+  const dataFor = (b: Bundle, p: Params): ViewData | undefined => viewData(withPlace(b, p, options.place), p);
 
   /**
    * Each embed page's hydrated island, from the registry (imported once, on the first page of that view);
@@ -301,18 +343,21 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
 
   function renderEmbed(
     Island: Component<RootProps>,
+    b: Bundle,
     origin: string,
     p: Params,
     width: number,
   ): string | undefined {
-    const data = dataFor(p);
+    const data = dataFor(b, p);
     if (!data) return undefined;
     const title = data.title;
     const canonical = embedUrl(origin, p);
     const props: RootProps = { data, width };
     const view = render(Island, { props });
+    // Pinned to an older release: the footer keeps a line for the "newer data" link the page's script checks for.
+    const newer = p.release !== undefined && p.release !== full.version;
     const foot = render(Footer, {
-      props: { data, api: origin, href: canonical, note: provenance(data) },
+      props: { data, api: origin, href: canonical, note: provenance(data), newer },
     });
     // The same frame as src/lib/Widget.svelte (mt0.js), around the island the page's script hydrates.
     const body = `<div class="mt0 theme-${p.theme} view-${p.view}" lang="${p.lang}"><div id="mt0-root">${view.body}</div>${foot.body}</div>`;
@@ -321,7 +366,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
       theme: p.theme,
       title,
       canonical,
-      image: { url: imageUrl(origin, p), width: 1200, height: pngHeight(p) },
+      image: { url: imageUrl(origin, p), width: 1200, height: pngHeight(b, p) },
       oembed: `${origin}/oembed?url=${encodeURIComponent(canonical)}&format=json`,
       head: view.head + foot.head,
       body,
@@ -337,7 +382,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
    */
   function readerError(
     q: URLSearchParams,
-    kind: 'error' | 'noData',
+    kind: 'error' | 'noData' | 'noRelease',
     details: string[],
     view = 'stat',
   ): string {
@@ -364,7 +409,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
     const width = intParam(url.searchParams, 'width', 1200);
     if (!parsed.ok || width === null || (width !== undefined && width < 280)) {
-      const errors = parsed.ok ? [] : parsed.errors;
+      const errors = parsed.ok ? [] : urlErrors(parsed.errors);
       if (width === null || (width !== undefined && width < 280))
         errors.push('width: expected 280 to 1200 (px)');
       return problem(400, 'Invalid parameter', errors.join('; '));
@@ -372,7 +417,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const p = parsed.params;
     const theme = p.theme === 'dark' ? 'dark' : 'light';
     const w = width ?? 600;
-    const svg = svgOf(p, w, theme);
+    const b = await bundleOf(p);
+    if (!b) return problem(404, 'Unknown release', noRelease(p.release));
+    const svg = svgOf(b, p, w, theme);
     if (!svg) return problem(404, 'No data', 'The dataset has nothing for this selection.');
     // The SVG carries the release (its provenance line) and everything drawn, so its ETag names the
     // image of this release; the PNG's adds the rasteriser's version. A match is a 304 before any
@@ -422,16 +469,22 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
   }
 
   /** `GET /embed/{view}.json?…`: the view's data, for mt0.js (computed here, from the dataset). */
-  function json(url: URL, view: string): Response {
+  async function json(url: URL, view: string): Promise<Response> {
     const parsed = (VIEWS as readonly string[]).includes(view)
       ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
       : undefined;
     if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
-    if (!parsed.ok) return problem(400, 'Invalid parameter', parsed.errors.join('; '));
+    if (!parsed.ok) return problem(400, 'Invalid parameter', urlErrors(parsed.errors).join('; '));
     const p = parsed.params;
+    const b = await bundleOf(p);
+    if (!b) return problem(404, 'Unknown release', noRelease(p.release));
     const r = once(`json ${embedUrl('', p)}`, () => {
-      const data = dataFor(p);
-      return data && JSON.stringify(data);
+      const data = dataFor(b, p);
+      // A pinned widget of an older release learns that a later one exists (it then checks for corrections).
+      return (
+        data &&
+        JSON.stringify(p.release && p.release !== full.version ? { ...data, latest: full.version } : data)
+      );
     });
     if (!r) return problem(404, 'No data', 'The dataset has nothing for this selection.');
     return new Response(r.body, {
@@ -467,14 +520,16 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     }
     const parsed = parseParams(rawFrom(q, view), view as ViewName);
     const initialWidth = intParam(q, 'initialWidth', 10000);
-    const errors = parsed.ok ? [] : parsed.errors;
+    const errors = parsed.ok ? [] : urlErrors(parsed.errors);
     if (initialWidth === null) errors.push('initialWidth: expected a width in pixels');
     if (!parsed.ok || errors.length > 0) return embedHtml(readerError(q, 'error', errors, view), 400, origin);
     const width = Math.min(1200, Math.max(280, initialWidth ?? 600));
     const p = parsed.params;
+    const b = await bundleOf(p);
+    if (!b) return embedHtml(readerError(q, 'noRelease', [noRelease(p.release)], view), 404, origin);
     islands[p.view] ??= await viewIsland(p.view);
     const Island = islands[p.view] as Component<RootProps>;
-    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(Island, origin, p, width));
+    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(Island, b, origin, p, width));
     if (!r)
       return embedHtml(
         readerError(q, 'noData', ['the dataset has nothing for this selection'], view),
@@ -484,7 +539,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     return embedHtml(r.body, 200, origin, r.etag);
   }
 
-  function oembed(url: URL, origin: string): Response {
+  async function oembed(url: URL, origin: string): Promise<Response> {
     const q = url.searchParams;
     const format = q.get('format') ?? 'json';
     // oEmbed 1.0 §2.3.4: a format the provider does not implement (xml) is a 501; anything else is a typo.
@@ -510,13 +565,17 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (target.origin !== origin || !m?.[1] || !(VIEWS as readonly string[]).includes(m[1])) return notOurs();
     const parsed = parseParams(rawFrom(target.searchParams, m[1]), m[1] as ViewName);
     if (!parsed.ok) return notOurs();
-    const p = parsed.params;
+    // The html pins the release the URL names, else the current one: a pasted embed never changes under
+    // the story (a newsroom that wants the latest data pastes the builder's unpinned code instead).
+    const p = { ...parsed.params, release: parsed.params.release ?? full.version };
+    const b = await bundleOf(p);
+    if (!b) return notOurs();
     // The frame is fluid up to `width`; `height` is what the view takes at that width (its content then sets
     // it): a smaller maxheight is not honoured by cutting the figure, its sources or its data table.
     const width = Math.min(maxwidth ?? 600, 600);
     const height = drawnHeight(p.view, width);
     const r = once(`oembed ${origin} ${embedUrl('', p)} ${width}`, () => {
-      const title = dataFor(p)?.title;
+      const title = dataFor(b, p)?.title;
       if (!title) return undefined;
       return JSON.stringify({
         version: '1.0',
@@ -530,7 +589,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
         height,
         thumbnail_url: imageUrl(origin, p),
         thumbnail_width: 1200,
-        thumbnail_height: pngHeight(p),
+        thumbnail_height: pngHeight(b, p),
       });
     });
     if (!r) return notOurs();
@@ -572,8 +631,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     } as const;
     const card = (view: ViewName, lang: Lang) => {
       const w = WORDS[lang];
-      const p: Params = { view, geo: 'CL', lang, theme: 'auto' };
-      const title = dataFor(p)?.title ?? view;
+      // The codes pin the current release (the embed never changes under a story); the preview follows it too.
+      const p: Params = { view, geo: 'CL', lang, theme: 'auto', release: full.version };
+      const title = dataFor(full, p)?.title ?? view;
       const codes = embedCodes(origin, p, title, SCRIPTS);
       const id = `${view}-${lang}`;
       const code = (kind: keyof typeof codes) => `
@@ -635,12 +695,16 @@ ${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
     const q = url.searchParams;
     const view = q.get('view') || 'series';
     // A form without JavaScript sends each checked indicator on its own.
-    const raw = { ...rawFrom(q, view), indicator: q.getAll('indicator').join(',') || null };
+    // Its codes pin the current release unless the URL names another, or asks for the latest (v=latest).
+    const v = q.get('v');
+    const release = v === 'latest' ? null : v || full.version;
+    const raw = { ...rawFrom(q, view), indicator: q.getAll('indicator').join(',') || null, release };
     const parsed = parseParams(raw, 'series');
     const lang: Lang = q.get('lang') === 'en' ? 'en' : 'es';
-    const p = takenOnly(parsed.ok ? parsed.params : { view: 'series', geo: 'CL', lang, theme: 'auto' });
-    const errors = parsed.ok ? [] : parsed.errors;
-    const title = dataFor(p)?.title;
+    const defaults: Params = { view: 'series', geo: 'CL', lang, theme: 'auto', release: full.version };
+    const p = takenOnly(parsed.ok ? parsed.params : defaults);
+    const errors = parsed.ok ? [] : urlErrors(parsed.errors);
+    const title = dataFor(full, p)?.title;
     const body = builderPage({ origin, full, p, errors, title, scripts: SCRIPTS, asset });
     const status = errors.length > 0 ? 400 : 200;
     return html(body, status, origin, { forms: true });
@@ -671,7 +735,7 @@ ${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
       if (kind === 'asset')
         res = (await staticFile(path, request.headers.get('accept-encoding'))) ?? notFoundFile();
       else if (path === '/') res = gallery(origin);
-      else if (path === '/oembed') res = oembed(url, origin);
+      else if (path === '/oembed') res = await oembed(url, origin);
       else if (path === '/builder') res = builder(url, origin);
       else res = await embed(url, path.slice('/embed/'.length), origin, request.headers.get('if-none-match'));
       return request.method === 'HEAD'

@@ -22,7 +22,7 @@ export function seriesTable(m: SeriesModel): TableModel {
         ? []
         : [
             {
-              key: x.period,
+              key: x.id ?? x.period,
               label: m.name,
               period: x.plabel,
               periodKey: x.key,

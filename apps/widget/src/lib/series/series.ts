@@ -20,6 +20,8 @@ import { isApprox, levelRange, levelText } from '../values.js';
 
 export interface SeriesPoint {
   period: string;
+  /** The record drawn at this point (its table row is marked when a later release corrected it). */
+  id?: string;
   /** The period as read ("2020", "marzo de 2020"). */
   plabel: string;
   key: number;
@@ -129,6 +131,7 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
       const label = formatNumber(r.value, p.lang, { maximumFractionDigits: 1 });
       return {
         period,
+        id: o.id,
         plabel,
         key,
         value: r.value,
@@ -142,6 +145,7 @@ export function seriesModel(b: Bundle, p: Params, rate = false): SeriesModel | u
     }
     return {
       period,
+      id: o.id,
       plabel,
       key,
       value: o.value,
