@@ -529,7 +529,9 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (!b) return embedHtml(readerError(q, 'noRelease', [noRelease(p.release)], view), 404, origin);
     islands[p.view] ??= await viewIsland(p.view);
     const Island = islands[p.view] as Component<RootProps>;
-    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () => renderEmbed(Island, b, origin, p, width));
+    const r = once(`page ${origin} ${embedUrl('', p)} ${width}`, () =>
+      renderEmbed(Island, b, origin, p, width),
+    );
     if (!r)
       return embedHtml(
         readerError(q, 'noData', ['the dataset has nothing for this selection'], view),
