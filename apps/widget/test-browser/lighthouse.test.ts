@@ -69,7 +69,15 @@ describe('Lighthouse 12 on every embed page', () => {
       expect(failing, failing.join(', ')).toEqual([]);
       expect(score('accessibility')).toBe(1);
       expect(score('best-practices')).toBe(1);
-      expect(cls).toBeLessThanOrEqual(0.01);
+      // On a shift, say which elements moved and by how much (Lighthouse's own layout-shifts audit).
+      const shifts = (
+        (
+          lhr.audits['layout-shifts']?.details as {
+            items?: { node?: { snippet?: string }; score?: number }[];
+          }
+        )?.items ?? []
+      ).map((i) => `${i.score?.toFixed(3)} ${i.node?.snippet ?? '?'}`);
+      expect(cls, shifts.join('; ')).toBeLessThanOrEqual(0.01);
     }, 120000);
   }
 });

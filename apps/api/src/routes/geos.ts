@@ -3,7 +3,7 @@
 // level and parent; `q` searches names, variants and codes without regard to accents or case, through
 // core's place index (@mt0/core/places), the same one every place parameter is resolved by.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { CsvColumn } from '@mt0/core/csv';
+import { type CsvColumn, placeColumns } from '@mt0/core/csv';
 import { listPlaces, type PlaceLevel, searchPlaces } from '@mt0/core/places';
 import type { GeoEntry } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
@@ -65,15 +65,9 @@ export const geosQuery = z.object({
 
 type Row = GeoEntry & { match?: string; matched?: string };
 
+// places.csv's columns, then how a search matched (only with `q`).
 const geoColumns: readonly CsvColumn<Row>[] = [
-  ['id', (r) => r.id],
-  ['level', (r) => r.level],
-  ['cut', (r) => r.cut],
-  ['roman', (r) => r.roman],
-  ['parent', (r) => r.parent],
-  ['name_es', (r) => r.name.es],
-  ['name_en', (r) => r.name.en],
-  ['variants', (r) => r.variants?.join(';')],
+  ...placeColumns,
   ['match', (r) => r.match],
   ['matched', (r) => r.matched],
 ];
