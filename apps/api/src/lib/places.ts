@@ -35,9 +35,38 @@ const named = (ps: readonly PlaceRecord[]) =>
     )
     .join(', ');
 
+/** Why `value` names no one place, and the places a reader may have meant. */
+function unresolved(
+  d: ReleaseView,
+  value: string,
+  level?: PlaceLevel | readonly PlaceLevel[],
+): { place: GeoEntry } | { reason: string; suggestions: PlaceRecord[] } {
+  const r = resolvePlace(d.placeIndex, value, level === undefined ? {} : { level });
+  if (r.ok) return { place: r.place as GeoEntry };
+  if (r.reason === 'ambiguous')
+    return {
+      reason: `${echo(value)} names more than one place: ${named(r.candidates)}; give its id or CUT code`,
+      suggestions: r.candidates,
+    };
+  if (r.reason === 'level') {
+    const want = typeof level === 'string' ? level : (level ?? []).join(' or ');
+    return {
+      reason: `${echo(value)} is ${r.place.id} (${r.place.name.es}), a ${r.place.level}; a ${want} is needed here`,
+      suggestions: [],
+    };
+  }
+  const suggestions = r.suggestions.slice(0, 5);
+  return {
+    reason: suggestions.length
+      ? `unknown place ${echo(value)}; did you mean ${named(suggestions)}? Use ${FORMS}`
+      : `unknown place ${echo(value)}; use ${FORMS}, or search /v1/geos?q=`,
+    suggestions,
+  };
+}
+
 /**
- * The id of the place `value` names, or a ProblemError naming the parameter: "unknown", "ambiguous"
- * (a name two places bear: Valparaíso) or "not a comuna" when `level` restricts it.
+ * The place the query parameter `name` names, or a 400 ProblemError naming the parameter: "unknown",
+ * "ambiguous" (a name two places bear: Valparaíso) or "not a comuna" when `level` restricts it.
  */
 export function placeParam(
   d: ReleaseView,
@@ -45,25 +74,22 @@ export function placeParam(
   value: string,
   level?: PlaceLevel | readonly PlaceLevel[],
 ): GeoEntry {
-  const r = resolvePlace(d.placeIndex, value, level === undefined ? {} : { level });
-  if (r.ok) return r.place as GeoEntry;
-  let reason: string;
-  let suggestions: PlaceRecord[];
-  if (r.reason === 'ambiguous') {
-    suggestions = r.candidates;
-    reason = `${echo(value)} names more than one place: ${named(r.candidates)}; give its id or CUT code`;
-  } else if (r.reason === 'level') {
-    suggestions = [];
-    const want = typeof level === 'string' ? level : (level ?? []).join(' or ');
-    reason = `${echo(value)} is ${r.place.id} (${r.place.name.es}), a ${r.place.level}; a ${want} is needed here`;
-  } else {
-    suggestions = r.suggestions.slice(0, 5);
-    reason = suggestions.length
-      ? `unknown place ${echo(value)}; did you mean ${named(suggestions)}? Use ${FORMS}`
-      : `unknown place ${echo(value)}; use ${FORMS}, or search /v1/geos?q=`;
-  }
-  throw new ProblemError('invalid-parameter', `Query parameter "${name}": ${reason}.`, {
-    invalidParams: [{ name, reason }],
-    suggestions: suggestions.map(suggestion),
+  const r = unresolved(d, value, level);
+  if ('place' in r) return r.place;
+  throw new ProblemError('invalid-parameter', `Query parameter "${name}": ${r.reason}.`, {
+    invalidParams: [{ name, reason: r.reason }],
+    suggestions: r.suggestions.map(suggestion),
+  });
+}
+
+/**
+ * The place a path names (`/v1/geos/{id}`), or a 404 ProblemError like any unknown id in a path, with
+ * the same did-you-mean as a query parameter gets.
+ */
+export function placeAt(d: ReleaseView, value: string): GeoEntry {
+  const r = unresolved(d, value);
+  if ('place' in r) return r.place;
+  throw new ProblemError('not-found', `No place for this id: ${r.reason}.`, {
+    suggestions: r.suggestions.map(suggestion),
   });
 }

@@ -17,6 +17,7 @@ interface List<T> {
 }
 interface Problem {
   status: number;
+  type: string;
   detail: string;
   invalidParams: { name: string; reason: string }[];
   suggestions?: { id: string; name: { es: string } }[];
@@ -111,6 +112,20 @@ describe('GET /v1/geos', () => {
       expect(status, alias).toBe(200);
       expect(body.data).toMatchObject({ id: 'CL-02201', parent: 'CL-AN', cut: 2201 });
     }
+  });
+
+  it('answers an unknown or ambiguous place in the path 404, like any unknown id, with a did-you-mean', async () => {
+    const typo = await get<Problem>('/v1/geos/calam');
+    expect(typo.status).toBe(404);
+    expect(typo.body.type).toBe('/docs#problem-not-found');
+    expect(typo.body.detail).toContain('did you mean CL-02201 (Calama, comuna)');
+    expect(typo.body.suggestions?.[0]?.id).toBe('CL-02201');
+    // Two Valparaísos (the region and the comuna): which one is for the reader to say.
+    const both = await get<Problem>('/v1/geos/valparaiso');
+    expect(both.status).toBe(404);
+    expect(both.body.suggestions?.map((s) => s.id).sort()).toEqual(['CL-05101', 'CL-VS']);
+    const nothing = await get<Problem>('/v1/geos/%E0%A4%A');
+    expect(nothing.status).toBe(404);
   });
 });
 

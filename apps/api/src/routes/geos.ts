@@ -9,7 +9,7 @@ import type { GeoEntry } from '@mt0/core/schemas';
 import type { AppEnv } from '../env.js';
 import { viewOf } from '../lib/data.js';
 import { list as listParam } from '../lib/params.js';
-import { placeParam } from '../lib/places.js';
+import { placeAt, placeParam } from '../lib/places.js';
 import { invalidParam } from '../lib/problem.js';
 import { csvFilename, csvResponse, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { negotiate } from '../middleware/csv/index.js';
@@ -147,6 +147,6 @@ export const geoRoutes = new OpenAPIHono<AppEnv>()
   .openapi(itemRoute, (c) => {
     const { id } = c.req.valid('param');
     const d = viewOf(c);
-    const data = placeParam(d, 'id', id);
+    const data = placeAt(d, id);
     return c.json({ data, meta: { datasetVersion: d.meta.version } }, 200);
   });
