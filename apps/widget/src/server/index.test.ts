@@ -163,6 +163,23 @@ describe('GET /oembed', () => {
     expect((await oembed('format=json')).res.status).toBe(400);
     expect((await oembed(`url=${ours}&maxwidth=-3`)).res.status).toBe(400);
   });
+
+  it("types its problems as the API does (RFC 9457): the kit's /docs names each kind", async () => {
+    // A status with a type of its own links it; one without is about:blank with the status's phrase.
+    expect(JSON.parse((await oembed(`url=${ours}&maxwidth=-3`)).text)).toMatchObject({
+      type: '/docs#problem-invalid-parameter',
+      status: 400,
+    });
+    expect(JSON.parse((await oembed('url=https%3A%2F%2Fevil.example%2F')).text)).toMatchObject({
+      type: '/docs#problem-not-found',
+      status: 404,
+    });
+    expect(JSON.parse((await oembed(`url=${ours}&format=xml`)).text)).toMatchObject({
+      type: 'about:blank',
+      title: 'Not Implemented',
+      status: 501,
+    });
+  });
 });
 
 describe('GET /', () => {

@@ -177,8 +177,24 @@ const SCRIPTS: EmbedScripts = {
 
 const MiB = 1024 * 1024;
 
-function problem(status: number, title: string, detail: string): Response {
-  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
+/**
+ * The API's problem types (RFC 9457; the kit's /docs lists them), so an embed route's error reads like
+ * the API's: `type` names the kind, `title` is its short name.
+ */
+const PROBLEM_TYPES = {
+  'invalid-parameter': 400,
+  'not-found': 404,
+  'version-not-available': 404,
+  'no-matching-record': 404,
+  'method-not-allowed': 405,
+  'internal-error': 500,
+} as const;
+
+function problem(kind: keyof typeof PROBLEM_TYPES | 501 | 503, title: string, detail: string): Response {
+  // A status with no type of its own is `about:blank`, whose title is the status's own phrase.
+  const [type, status] =
+    typeof kind === 'number' ? ['about:blank', kind] : [`/docs#problem-${kind}`, PROBLEM_TYPES[kind]];
+  return new Response(JSON.stringify({ type, title, status, detail }), {
     status,
     headers: { 'content-type': 'application/problem+json', 'access-control-allow-origin': '*' },
   });
@@ -406,21 +422,21 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const parsed = (VIEWS as readonly string[]).includes(view)
       ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
       : undefined;
-    if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
+    if (!parsed) return problem('not-found', 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
     const width = intParam(url.searchParams, 'width', 1200);
     if (!parsed.ok || width === null || (width !== undefined && width < 280)) {
       const errors = parsed.ok ? [] : urlErrors(parsed.errors);
       if (width === null || (width !== undefined && width < 280))
         errors.push('width: expected 280 to 1200 (px)');
-      return problem(400, 'Invalid parameter', errors.join('; '));
+      return problem('invalid-parameter', 'Invalid parameter', errors.join('; '));
     }
     const p = parsed.params;
     const theme = p.theme === 'dark' ? 'dark' : 'light';
     const w = width ?? 600;
     const b = await bundleOf(p);
-    if (!b) return problem(404, 'Unknown release', noRelease(p.release));
+    if (!b) return problem('version-not-available', 'Unknown release', noRelease(p.release));
     const svg = svgOf(b, p, w, theme);
-    if (!svg) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    if (!svg) return problem('no-matching-record', 'No data', 'The dataset has nothing for this selection.');
     // The SVG carries the release (its provenance line) and everything drawn, so its ETag names the
     // image of this release; the PNG's adds the rasteriser's version. A match is a 304 before any
     // drawing: a revalidating cache costs no rasterising.
@@ -435,7 +451,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     if (ext === 'png' && !raster)
       return problem(
         501,
-        'PNG not available',
+        'Not Implemented',
         'This server has no rasteriser; the SVG is at the same URL with .svg.',
       );
     if (ifNoneMatch(inm, etag)) return new Response(null, { status: 304, headers });
@@ -457,7 +473,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
         console.error('mt0 kit: the PNG rasteriser failed', e);
         return problem(
           503,
-          'PNG not available',
+          'Service Unavailable',
           'The image could not be rasterised; the SVG is at the same URL with .svg.',
         );
       }
@@ -473,11 +489,12 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const parsed = (VIEWS as readonly string[]).includes(view)
       ? parseParams(rawFrom(url.searchParams, view), view as ViewName)
       : undefined;
-    if (!parsed) return problem(404, 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
-    if (!parsed.ok) return problem(400, 'Invalid parameter', urlErrors(parsed.errors).join('; '));
+    if (!parsed) return problem('not-found', 'Unknown view', `Views: ${VIEWS.join(', ')}.`);
+    if (!parsed.ok)
+      return problem('invalid-parameter', 'Invalid parameter', urlErrors(parsed.errors).join('; '));
     const p = parsed.params;
     const b = await bundleOf(p);
-    if (!b) return problem(404, 'Unknown release', noRelease(p.release));
+    if (!b) return problem('version-not-available', 'Unknown release', noRelease(p.release));
     const r = once(`json ${embedUrl('', p)}`, () => {
       const data = dataFor(b, p);
       // A pinned widget of an older release learns that a later one exists (it then checks for corrections).
@@ -486,7 +503,7 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
         JSON.stringify(p.release && p.release !== full.version ? { ...data, latest: full.version } : data)
       );
     });
-    if (!r) return problem(404, 'No data', 'The dataset has nothing for this selection.');
+    if (!r) return problem('no-matching-record', 'No data', 'The dataset has nothing for this selection.');
     return new Response(r.body, {
       status: 200,
       headers: {
@@ -545,18 +562,26 @@ export function createKitHandler(options: KitHandlerOptions = {}): KitHandler {
     const q = url.searchParams;
     const format = q.get('format') ?? 'json';
     // oEmbed 1.0 §2.3.4: a format the provider does not implement (xml) is a 501; anything else is a typo.
-    if (format === 'xml') return problem(501, 'Format not implemented', 'Only format=json is supported.');
+    if (format === 'xml') return problem(501, 'Not Implemented', 'Only format=json is supported.');
     if (format !== 'json')
-      return problem(400, 'Invalid parameter', 'format: expected json (or xml, which is not implemented).');
+      return problem(
+        'invalid-parameter',
+        'Invalid parameter',
+        'format: expected json (or xml, which is not implemented).',
+      );
     const raw = q.get('url');
-    if (!raw) return problem(400, 'Missing parameter', 'The url parameter is required.');
+    if (!raw) return problem('invalid-parameter', 'Missing parameter', 'The url parameter is required.');
     const maxwidth = intParam(q, 'maxwidth', 100000);
     const maxheight = intParam(q, 'maxheight', 100000);
     if (maxwidth === null || maxheight === null) {
-      return problem(400, 'Invalid parameter', 'maxwidth and maxheight must be positive integers.');
+      return problem(
+        'invalid-parameter',
+        'Invalid parameter',
+        'maxwidth and maxheight must be positive integers.',
+      );
     }
     // Never fetch or echo a foreign URL: only our own /embed/{view} URLs have a representation.
-    const notOurs = () => problem(404, 'Not found', 'The url is not an embed of this server.');
+    const notOurs = () => problem('not-found', 'Not found', 'The url is not an embed of this server.');
     let target: URL;
     try {
       target = new URL(raw);
@@ -725,7 +750,7 @@ ${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
       if (kind === undefined || (kind === 'asset' && assetsBase === false)) return null;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         const res = problem(
-          405,
+          'method-not-allowed',
           'Method not allowed',
           `${request.method.slice(0, 20)} is not allowed here: GET or HEAD.`,
         );
@@ -746,7 +771,7 @@ ${VIEW_LIST.map((v) => card(v.name, lang)).join('\n')}
     } catch (e) {
       // Never a 500 with a stack: a short problem without details.
       console.error('mt0 kit handler:', e);
-      return problem(500, 'Internal error', 'The page could not be rendered.');
+      return problem('internal-error', 'Internal error', 'The page could not be rendered.');
     }
   };
 }
