@@ -5,7 +5,11 @@ import { healthApp } from './health-app.js';
 
 /** Status, every header and the body of an answer, to compare two apps' answers whole. */
 async function whole(res: Response) {
-  return { status: res.status, headers: [...res.headers], body: await res.text() };
+  const headers: string[] = [];
+  res.headers.forEach((value, name) => {
+    headers.push(`${name}: ${value}`);
+  });
+  return { status: res.status, headers, body: await res.text() };
 }
 
 describe('the Worker’s health app', () => {
