@@ -63,12 +63,12 @@ export async function startWorkerd(
   const workerd = () => descendants(child.pid as number).filter((p) => /workerd/.test(commandOf(p)));
   const rss = () =>
     workerd().reduce((sum, p) => {
-        try {
-          return sum + rssMiB(p);
-        } catch {
-          return sum; // exited between listing and reading
-        }
-      }, 0);
+      try {
+        return sum + rssMiB(p);
+      } catch {
+        return sum; // exited between listing and reading
+      }
+    }, 0);
   const cpu = () =>
     workerd().reduce((sum, p) => {
       try {
