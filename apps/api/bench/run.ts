@@ -324,7 +324,13 @@ async function workerReady(bundle: string): Promise<void> {
   type Variant = (typeof variants)[number];
   const times = Object.fromEntries(variants.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
   const cpu = Object.fromEntries(variants.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
+  /** CPU workerd itself spent from its start to the first /healthz answered (all its threads). */
+  const workerdCpu = Object.fromEntries(variants.map((v) => [v, [] as number[]])) as Record<
+    Variant,
+    number[]
+  >;
   const own: number[] = [];
+  const ownCpu: number[] = [];
   const first: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const order = variants.map((_, i) => variants[(i + r) % variants.length] as Variant);
@@ -336,6 +342,7 @@ async function workerReady(bundle: string): Promise<void> {
         const h = await get(port, '/healthz');
         times[which].push(w.start.ms + performance.now() - t0);
         cpu[which].push(w.start.cpu);
+        workerdCpu[which].push(w.cpu());
         if (h.status !== 200) throw new Error(`${which}: /healthz ${h.status}`);
         if (which === 'ours') {
           const t1 = performance.now();
@@ -349,6 +356,7 @@ async function workerReady(bundle: string): Promise<void> {
     }
     // Each round's difference compares Workers started back to back.
     own.push((times.ours[r] as number) - (times.carrying[r] as number));
+    ownCpu.push((workerdCpu.ours[r] as number) - (workerdCpu.carrying[r] as number));
   }
   const node: { import: number; cpu: number; healthz: number }[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -379,6 +387,11 @@ async function workerReady(bundle: string): Promise<void> {
   );
   console.log(
     `worker ready, split: Miniflare and workerd's own start ${fmt(m('empty'))} ms; carrying the modules ${fmt(m('carrying') - m('empty'))} ms, mostly Miniflare copying their bytes into workerd's config in its Node process (CPU ${fmt(median(cpu.carrying))} ms vs ${fmt(median(cpu.empty))} ms for the do-nothing Worker; \`wrangler dev\` pays it, a deployed Worker never does); the kit's own part (ours minus the same modules carried: top-level evaluation and the first /healthz) ${fmt(kit)} ms (goal ≤ 500 ms: ${kit <= 500 ? 'met' : 'MISSED'}); then the first comuna query (opens the store) ${fmt(median(first), 1)} ms`,
+  );
+  // On a shared machine a start's wall time is mostly waiting for a core; the CPU workerd spends is not.
+  const cpuOwn = median(ownCpu);
+  console.log(
+    `worker ready by workerd's own CPU (clock ticks of its process from its start to the first /healthz answered, robust to neighbours' load), median of ${rounds}: ours ${fmt(median(workerdCpu.ours))} ms; a Worker that does nothing ${fmt(median(workerdCpu.empty))} ms; carrying the binary modules ${fmt(median(workerdCpu.binary))} ms, and the JS too ${fmt(median(workerdCpu.carrying))} ms; the kit's own part (ours minus carrying) ${fmt(cpuOwn)} ms of CPU (goal ≤ 500 ms: ${cpuOwn <= 500 ? 'met' : 'MISSED'})`,
   );
   console.log(
     `worker bundle's own start in Node's V8 (no workerd, no Miniflare; its binary modules loaded first), median of ${rounds} fresh processes: compile and top-level evaluation ${fmt(median(node.map((x) => x.import)))} ms (CPU ${fmt(median(node.map((x) => x.cpu)))} ms), first /healthz ${fmt(median(node.map((x) => x.healthz)))} ms`,

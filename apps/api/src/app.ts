@@ -6,16 +6,10 @@ import type { AppEnv } from './env.js';
 import { API_VERSION, meta } from './lib/data.js';
 import { isDownloadPath } from './lib/downloads.js';
 import { releases } from './lib/releases.js';
-import { caching } from './middleware/caching/index.js';
 import { CSV_PATHS, stripCsvSuffix } from './middleware/csv/index.js';
-import {
-  methodNotAllowedProblem,
-  notFoundProblem,
-  onError,
-  validationHook,
-} from './middleware/problem-json/index.js';
+import { notFoundProblem, validationHook } from './middleware/problem-json/index.js';
 import { responseCache, storeFor } from './middleware/response-cache/index.js';
-import { corsOpen, securityHeaders } from './middleware/security/index.js';
+import { useAnswerMiddleware } from './middleware/stack/index.js';
 import { changeRoutes } from './routes/changes.js';
 import { addCsvToDocument } from './routes/common.js';
 import { dataPackageRoutes } from './routes/datapackage.js';
@@ -44,13 +38,9 @@ const base = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, getPath: str
 // Order matters: the response cache answers repeat requests before anything else runs; 405 wraps the
 // 404 of a known path; CORS and security headers wrap every answer, including 304s and problems.
 base.use('*', responseCache(cacheStore, isDownloadPath));
-base.use('*', methodNotAllowedProblem(base));
-base.use('*', corsOpen);
-base.use('*', securityHeaders);
-base.use('*', caching());
+useAnswerMiddleware(base);
 // Which release a /v1 request reads: ?v= pins a kept one (a 404 problem for any other).
 base.use('/v1/*', releases());
-base.onError(onError);
 base.notFound(notFoundProblem(unknownMetric));
 
 const app = base

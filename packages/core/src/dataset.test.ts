@@ -30,6 +30,11 @@ describe('dist/dataset.json', () => {
     const { dataset } = await import(join(DIST_DIR, 'dataset.js'));
     expect(dataset.meta.contentHash).toBe(compiled.meta.contentHash);
   });
+
+  it('has its meta alone in dataset-meta.js, equal to the records’ own (what a start-up path reads)', async () => {
+    const { meta } = await import(join(DIST_DIR, 'dataset-meta.js'));
+    expect(meta).toEqual(compiled.meta);
+  });
 });
 
 describe('the seed figures (public ids)', () => {

@@ -3,7 +3,7 @@
 // workerd process's RSS comes from /proc; the isolate's JS heap from the V8 inspector (bench/inspector.mjs).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BENCH_ENV, commandOf, descendants, rssMiB, sleep, stop } from './procs.js';
+import { BENCH_ENV, commandOf, cpuSeconds, descendants, rssMiB, sleep, stop } from './procs.js';
 
 /** What the Worker carries: the bundle, or a do-nothing Worker with some of its modules (bench/miniflare.mjs). */
 export type WorkerVariant = 'ours' | 'carrying' | 'binary' | 'empty';
@@ -14,6 +14,8 @@ export interface Workerd {
   start: { ms: number; cpu: number };
   /** RSS of the workerd process (MiB). */
   rss(): number;
+  /** CPU the workerd process has spent since it started (ms, all its threads). */
+  cpu(): number;
   /** The isolate's memory, read over the inspector (after the RSS readings: a session costs memory). */
   heap(): Promise<{ used: number; backing: number }>;
   close(): Promise<void>;
@@ -58,21 +60,29 @@ export async function startWorkerd(
     const h = JSON.parse(out) as { used: number; backing: number };
     return { used: h.used / MiB, backing: h.backing / MiB };
   };
+  const workerd = () => descendants(child.pid as number).filter((p) => /workerd/.test(commandOf(p)));
   const rss = () =>
-    descendants(child.pid as number)
-      .filter((p) => /workerd/.test(commandOf(p)))
-      .reduce((sum, p) => {
-        try {
-          return sum + rssMiB(p);
-        } catch {
-          return sum; // exited between listing and reading
-        }
-      }, 0);
+    workerd().reduce((sum, p) => {
+      try {
+        return sum + rssMiB(p);
+      } catch {
+        return sum; // exited between listing and reading
+      }
+    }, 0);
+  const cpu = () =>
+    workerd().reduce((sum, p) => {
+      try {
+        return sum + cpuSeconds(p) * 1000;
+      } catch {
+        return sum;
+      }
+    }, 0);
   const started = /start ([\d.]+) cpu ([\d.]+)/.exec(out);
   return {
     port,
     start: { ms: Number(started?.[1]), cpu: Number(started?.[2]) },
     rss,
+    cpu,
     heap,
     async close() {
       await stop(child);

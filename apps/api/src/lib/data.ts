@@ -24,8 +24,7 @@ import { select } from '@mt0/core/select';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
 
-/** Version of the API's representation; part of every ETag so a new API release is never served stale. */
-export const API_VERSION = '0.1.0';
+export { API_VERSION } from './release-meta.js';
 
 const byId = <T extends { id: string }>(xs: readonly T[]): ReadonlyMap<string, T> =>
   new Map(xs.map((x) => [x.id, x]));

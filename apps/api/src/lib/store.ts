@@ -1,7 +1,7 @@
 // The columnar store (@mt0/store: CEAD cases per comuna × month, INE population per comuna × year, with
 // region and national sums made at build) as the app reads it. The app reads no files: each runtime
 // hands it the store's bytes once — Node reads dist/cead.arrow (src/store-node.ts), the Worker imports
-// it as a binary Data module (src/worker.ts) — and the store is opened on first use.
+// it as a binary Data module (src/worker-app.ts) — and the store is opened on first use.
 import { openStore, type Store } from '@mt0/store';
 
 let load: (() => Uint8Array) | undefined;

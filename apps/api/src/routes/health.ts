@@ -1,7 +1,7 @@
 // GET /healthz: liveness with the dataset release this process serves. Never cached.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
-import { API_VERSION, meta } from '../lib/data.js';
+import { healthBody } from '../lib/release-meta.js';
 import { errors } from './common.js';
 
 const Health = z
@@ -29,14 +29,5 @@ const route = createRoute({
   },
 });
 
-export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) =>
-  c.json(
-    {
-      status: 'ok' as const,
-      apiVersion: API_VERSION,
-      datasetVersion: meta.version,
-      contentHash: meta.contentHash,
-    },
-    200,
-  ),
-);
+// The same body as the Worker's health app (src/health-app.ts), which answers before this app is built.
+export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => c.json(healthBody(), 200));

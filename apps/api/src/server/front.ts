@@ -37,8 +37,16 @@ export function compress(body: Uint8Array, enc: Encoding): Promise<Uint8Array<Ar
           },
         })
       : gzipAsync(body, { level: 6 });
-  return out.then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) as Uint8Array<ArrayBuffer>);
+  // Kept as the Buffer zlib made: a socket writes a Buffer as is (see asBuffer).
+  return out as Promise<Buffer> as unknown as Promise<Uint8Array<ArrayBuffer>>;
 }
+
+/**
+ * The same bytes as a Buffer (no copy). A stored body is written on every hit, and node:http wraps
+ * every plain Uint8Array it is given in a new Buffer first.
+ */
+const asBuffer = (b: Uint8Array<ArrayBuffer>) =>
+  Buffer.from(b.buffer, b.byteOffset, b.byteLength) as unknown as Uint8Array<ArrayBuffer>;
 
 /**
  * A streamed body (no length: a CSV of any filter of the store, up to the whole 70 MB table) compressed
@@ -268,7 +276,9 @@ export function createFrontDoor(o: FrontDoorOptions) {
         : compressed(res, info?.seen ?? scan(incoming.rawHeaders));
     const asFile = fileLike(pathOf(incoming.url ?? '/'));
     const { entry, response } = await cache.store(info.key, res, { varyEncoding: !asFile, asFile });
-    return entry ? fromEntry(info.key, entry, info.seen) : compressed(response, info.seen);
+    if (entry === undefined) return compressed(response, info.seen);
+    entry.body = asBuffer(entry.body);
+    return fromEntry(info.key, entry, info.seen);
   });
 
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -4,7 +4,8 @@
 // for current URLs and `immutable` for URLs pinned to a release with `?v=` (the releases middleware has
 // already answered a release this server does not hold with a 404 problem).
 import type { Context, MiddlewareHandler } from 'hono';
-import { API_VERSION, current } from '../../lib/data.js';
+import type { ReleaseView } from '../../lib/data.js';
+import { API_VERSION, currentMeta } from '../../lib/release-meta.js';
 
 /** Current URLs: fresh for an hour, then served stale while revalidating (a release is rare). */
 export const CACHE_CURRENT = 'public, max-age=3600, stale-while-revalidate=86400, stale-if-error=604800';
@@ -12,11 +13,11 @@ export const CACHE_CURRENT = 'public, max-age=3600, stale-while-revalidate=86400
 export const CACHE_PINNED = 'public, max-age=31536000, immutable';
 
 /** The strong ETag of a representation (json, csv, html, css) of a release (default: the current one). */
-export const etagFor = (variant: string, contentHash: string = current.meta.contentHash) =>
+export const etagFor = (variant: string, contentHash: string = currentMeta.contentHash) =>
   `"${contentHash.slice(0, 32)}-${API_VERSION}-${variant}"`;
 
 /** The content hash of the release a request read (pinned or current). */
-const hashOf = (c: Context) => (c.get('view') as typeof current | undefined)?.meta.contentHash;
+const hashOf = (c: Context) => (c.get('view') as ReleaseView | undefined)?.meta.contentHash;
 
 function variantOf(contentType: string | null): string {
   if (!contentType) return 'bin';

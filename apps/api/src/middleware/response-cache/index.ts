@@ -50,7 +50,15 @@ export function cacheKey(accept: string | undefined, url: string, origin = ''): 
   return `${prefersCsv(accept) ? 'c' : 'j'}${origin} ${canonicalPathAndQuery(pathAndQuery(url))}`;
 }
 
-const flat = (h: Record<string, string>) => Object.entries(h).flat();
+/**
+ * Flat [name, value, …] for writeHead, each string a fresh sequential copy: a value built by
+ * concatenation (an ETag, a Vary list) is a rope, which node:http's header check and copy would follow
+ * on every answer of the entry.
+ */
+const flat = (h: Record<string, string>) =>
+  Object.entries(h)
+    .flat()
+    .map((s) => JSON.parse(JSON.stringify(s)) as string);
 
 function record(h: Headers): Record<string, string> {
   const out: Record<string, string> = {};
