@@ -335,6 +335,16 @@ export function csvLines(
   return text;
 }
 
+/** Base name of the whole-table downloads (`.arrow`, `.csv.gz`) and of the whole-table CSV file. */
+export const DOWNLOAD_NAME = 'cead-comuna-month';
+
+/**
+ * The whole table as CSV (`wholeTable`'s rows, the header first), written at build beside the downloads
+ * with its `.br` copy; its `.gz` copy is the `.csv.gz` download itself. Not a download of its own (a
+ * Worker's static asset may not be 70 MB): the Node server sends it for the whole-table stream.
+ */
+export const WHOLE_TABLE_CSV = `${DOWNLOAD_NAME}.csv`;
+
 /**
  * The query of every row of the store: every place (country, regions, comunas) and indicator, each at
  * its own resolution (months for CEAD's counts, years for population), without rates.
@@ -348,4 +358,25 @@ export function wholeTable(store: Store): StoreQuery {
     to: undefined,
     per100k: false,
   };
+}
+
+/**
+ * True when `q` asks for exactly the rows of `wholeTable(store)`, in its order: the same indicators and
+ * places (same objects, same order), each at its own resolution, no bounds, no rates. Then its CSV is
+ * byte for byte the whole-table file (WHOLE_TABLE_CSV).
+ * @example isWholeTable(store, wholeTable(store)) // true
+ * @example isWholeTable(store, { ...wholeTable(store), per100k: true }) // false
+ */
+export function isWholeTable(store: Store, q: StoreQuery): boolean {
+  const all = wholeTable(store);
+  const same = <T>(a: readonly T[], b: readonly T[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  return (
+    q.resolution === undefined &&
+    q.from === undefined &&
+    q.to === undefined &&
+    !q.per100k &&
+    same(q.indicators, all.indicators) &&
+    same(q.geos, all.geos)
+  );
 }

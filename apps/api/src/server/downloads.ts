@@ -7,9 +7,10 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { downloads as coreDownloads } from '@mt0/core/downloads';
-import { ByteLru } from '@mt0/core/serve';
+import { ByteLru, type Encoding } from '@mt0/core/serve';
 import { downloads as storeDownloads } from '@mt0/store/downloads';
-import type { DownloadBody, DownloadStore } from '../lib/downloads.js';
+import { WHOLE_TABLE_CSV } from '@mt0/store/rows';
+import type { DownloadStore, SizedBody } from '../lib/downloads.js';
 
 const SUFFIX = { br: '.br', gzip: '.gz' } as const;
 const CHUNK = 64 * 1024;
@@ -23,10 +24,14 @@ export const CORE_DOWNLOADS = downloadsOf('@mt0/core');
 /** The folder the store build wrote the comuna × month table's downloads to. */
 export const STORE_DOWNLOADS = downloadsOf('@mt0/store');
 
-/** Each file of the manifests, by name, and the folder it is in. */
+/**
+ * Each file of the manifests, by name, and the folder it is in; and the whole-table CSV the store's
+ * build writes beside its downloads (not listed: the stream of the whole table is sent from it).
+ */
 export const DOWNLOAD_FOLDERS: ReadonlyMap<string, string> = new Map([
   ...coreDownloads.map((d) => [d.name, CORE_DOWNLOADS] as const),
   ...storeDownloads.map((d) => [d.name, STORE_DOWNLOADS] as const),
+  [WHOLE_TABLE_CSV, STORE_DOWNLOADS],
 ]);
 
 function lazyFile(path: string): ReadableStream<Uint8Array> {
@@ -60,27 +65,29 @@ export function diskStore(
 ): DownloadStore {
   const folderOf = (name: string) => (typeof folders === 'string' ? folders : folders.get(name));
   const kept = new ByteLru<Uint8Array<ArrayBuffer>>(memoryBytes, memoryBytes / 4);
+  const openFile = async (name: string, encoding: Encoding | undefined): Promise<SizedBody | null> => {
+    const dir = folderOf(name);
+    if (!dir || !/^[a-z0-9][a-z0-9._-]*$/.test(name)) return null;
+    const path = join(dir, `${name}${encoding ? SUFFIX[encoding] : ''}`);
+    const hit = kept.get(path);
+    if (hit) return { body: hit, bytes: hit.length };
+    let size: number;
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) return null;
+      size = s.size;
+    } catch {
+      return null;
+    }
+    if (size > memoryBytes / 4) return { body: lazyFile(path), bytes: size };
+    const buf = await readFile(path);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) as Uint8Array<ArrayBuffer>;
+    kept.set(path, bytes, bytes.length);
+    return { body: bytes, bytes: bytes.length };
+  };
   return {
     encodings: ['br', 'gzip'],
-    async open(name, encoding): Promise<DownloadBody | null> {
-      const dir = folderOf(name);
-      if (!dir || !/^[a-z0-9][a-z0-9._-]*$/.test(name)) return null;
-      const path = join(dir, `${name}${encoding ? SUFFIX[encoding] : ''}`);
-      const hit = kept.get(path);
-      if (hit) return hit;
-      let size: number;
-      try {
-        const s = await stat(path);
-        if (!s.isFile()) return null;
-        size = s.size;
-      } catch {
-        return null;
-      }
-      if (size > memoryBytes / 4) return lazyFile(path);
-      const buf = await readFile(path);
-      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) as Uint8Array<ArrayBuffer>;
-      kept.set(path, bytes, bytes.length);
-      return bytes;
-    },
+    open: async (name, encoding) => (await openFile(name, encoding))?.body ?? null,
+    openFile,
   };
 }
