@@ -1,7 +1,7 @@
 // Lighthouse 12 on every embed page (issue 11, "Done when"): accessibility 1.0, best practices 1.0 and
 // CLS ≤ 0.01, with Lighthouse's own phone emulation (412 × 823) driving Debian's Chromium, and every
 // binary audit passed. The performance score is a speed measure: it is printed here and measured in
-// `pnpm bench` (bench/lighthouse.ts, at Lighthouse's default 4× CPU and at 1×), not asserted, since a
+// `pnpm bench` (bench/lighthouse.js, at Lighthouse's default 4× CPU and at 1×), not asserted, since a
 // loaded machine scores the same page lower. Throttling here: Lighthouse's default simulated mobile
 // network (150 ms RTT, 1.6 Mbps), CPU at 1×.
 

@@ -1,5 +1,8 @@
+import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import Compare from '../compare/Compare.svelte';
 import { full, params } from '../test-utils.js';
+import { changeRange } from '../values.js';
 import { viewData } from '../viewdata.js';
 import { VIEWS } from '../views.js';
 import { imageSvg, PALETTE } from './image.js';
@@ -57,5 +60,70 @@ describe('imageSvg()', () => {
     expect(dark).toContain(`.bg{fill:${PALETTE.dark.bg}}`);
     expect(dark).not.toContain('var(');
     expect(dark).toMatch(/width="400"/);
+  });
+});
+
+describe('open ends in the compare image', () => {
+  /** The compare view's data with two synthetic approximate rows: closed (+11 to +14), and open above (≥ +10). */
+  const withOpenEnd = () => {
+    const c = viewData(full, params('compare'));
+    const [a, b] = c?.compare?.rows ?? [];
+    if (!c?.compare || !a || !b) throw new Error('no data');
+    const row = (r: typeof a, value: number, low: number, high: number | null) => ({
+      ...r,
+      approximate: true,
+      value,
+      low,
+      high,
+      rateRange: changeRange({ low, high }, 'es'),
+    });
+    return { ...c, compare: { ...c.compare, rows: [row(a, 12.8, 11, 14), row(b, 10, 10, null)] } };
+  };
+  /** The whisker lines of each row, in order: [class, x1, x2]. */
+  const whiskers = (svg: string) =>
+    svg
+      .split('class="row ')
+      .slice(1)
+      .map((row) =>
+        [...row.matchAll(/<line class="(whisker[^"]*)" x1="([^"]+)" x2="([^"]+)"/g)].map((m) => m.slice(1)),
+      );
+
+  it('draws a "≥ X" row as the page does: dashed to the edge, no cap there, the words, and the legend', () => {
+    const d = withOpenEnd();
+    const svg = imageSvg(d, 'light', 600);
+    // Bars 600 − 2 × 16 = 568 px wide, 4 px in from each side: the open end runs to x = 564.
+    const [closed, open] = whiskers(svg);
+    expect(closed?.map((w) => w[0])).toEqual(['whisker', 'whisker', 'whisker']);
+    expect(open).toHaveLength(2);
+    expect(open?.[0]).toEqual(['whisker open', open?.[0]?.[1], '564']);
+    // The one cap is at the closed (low) end, where the run starts.
+    expect(open?.[1]).toEqual(['whisker', open?.[0]?.[1], open?.[0]?.[1]]);
+    expect(svg).toContain('.whisker.open{stroke-dasharray:3 3}');
+    expect(svg).toContain('(≥ +10%)');
+    // The legend: the roles' swatches and the hatched approximate mark with its words.
+    expect(svg).toContain('<rect class="bar approx"');
+    expect(svg).toContain(`>${d.ui.approxMark}</text>`);
+    expect(svg).toContain(`>${d.ui.outputs}</text>`);
+
+    // The page's own component draws the same marks (in percent of the row's width).
+    const page = render(Compare, { props: { m: d.compare, ui: d.ui } }).body;
+    const [pClosed, pOpen] = whiskers(page);
+    expect(pClosed?.map((w) => w[0])).toEqual(['whisker', 'whisker', 'whisker']);
+    expect(pOpen?.map((w) => w[0])).toEqual(['whisker open', 'whisker']);
+    expect(pOpen?.[0]?.[2]).toBe('100%');
+    expect(page).toContain('(≥ +10%)');
+    expect(page).toContain(d.ui.approxMark);
+  });
+
+  it('draws no legend entry for the approximate mark when no row is approximate', () => {
+    const d = viewData(full, params('compare'));
+    if (!d?.compare) throw new Error('no data');
+    const exact = {
+      ...d,
+      compare: { ...d.compare, rows: d.compare.rows.map((r) => ({ ...r, approximate: false })) },
+    };
+    const svg = imageSvg(exact, 'light', 600);
+    expect(svg).not.toContain(d.ui.approxMark);
+    expect(svg).toContain(`>${d.ui.outcomes}</text>`);
   });
 });

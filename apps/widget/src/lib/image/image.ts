@@ -46,7 +46,10 @@ function css(theme: keyof typeof PALETTE): string {
     `.dot.approx{fill:${c.bg};stroke:${c.accent};stroke-width:2}.whisker{stroke:${c.fg};stroke-width:1.5}`,
     `.mark{stroke:${c.muted};stroke-dasharray:2 3}.mark.brk{stroke-dasharray:6 3;stroke-width:2}`,
     `.mark-dot{fill:${c.panel};stroke:${c.muted}}.mark-n{font-size:11px;font-weight:700}`,
-    `.output .bar{fill:${c.accent}}.outcome .bar,.context .bar{fill:${c.accent2}}.bar.approx{stroke:${c.fg}}`,
+    // An approximate bar is hatched (CompareBars' pattern): after the role colours, which it overrides.
+    `.output .bar{fill:${c.accent}}.outcome .bar,.context .bar{fill:${c.accent2}}.bar.approx{stroke:${c.fg};fill:url(#img-h)}`,
+    // An open end ("≥ X"): the whisker runs dashed to the edge, with no cap (as on the page).
+    `.whisker.open{stroke-dasharray:3 3}`,
     `.hatch-bg{fill:${c.bg}}.hatch{stroke:${c.accent};stroke-width:3}.zero{stroke:${c.fg}}`,
   ].join('');
 }
@@ -55,6 +58,33 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** Characters of `px`-sized DejaVu Sans that fit in `width` (its average advance is about 0.6 em). */
 const fits = (width: number, px: number) => Math.max(12, Math.floor(width / (px * 0.6)));
+
+/** A legend entry: a swatch drawn as a bar of `role` (hatched when `approx`) and its label. */
+interface LegendItem {
+  role: string;
+  approx: boolean;
+  label: string;
+}
+
+/**
+ * A legend as the page draws it (src/lib/compare/Compare.svelte): swatches and labels in a row that wraps
+ * at `width` (12 px text, about 0.6 em a character). Returns the elements and the baseline of its last row.
+ */
+function legendSvg(items: LegendItem[], x0: number, y: number, width: number): { svg: string; y: number } {
+  let x = x0;
+  let base = y + 14;
+  const svg = items.map((it) => {
+    const w = 16 + Math.ceil(it.label.length * 12 * 0.6) + 14;
+    if (x > x0 && x + w > x0 + width) {
+      x = x0;
+      base += 18;
+    }
+    const el = `<g class="${it.role}"><rect class="bar${it.approx ? ' approx' : ''}" x="${x}" y="${base - 10}" width="11" height="11"/></g><text x="${x + 16}" y="${base}">${esc(it.label)}</text>`;
+    x += w;
+    return el;
+  });
+  return { svg: svg.join(''), y: base };
+}
 
 /**
  * The view as a standalone SVG document `width` px wide (280–1200); its height follows the content.
@@ -101,6 +131,21 @@ export function imageSvg(d: ViewData, theme: 'light' | 'dark', width: number): s
       strong: `${r.rate} ${d.ui.perYear}${r.rateRange ? ` (${r.rateRange})` : ''}`,
       rest: `${d.ui.total}: ${r.total}, ${r.span}`,
     }));
+    // The page's legend: the roles' colours, and the approximate mark (hatched, with its interval) when drawn.
+    const legend = legendSvg(
+      [
+        { role: 'output', approx: false, label: d.ui.outputs },
+        { role: 'outcome', approx: false, label: d.ui.outcomes },
+        ...(m.rows.some((r) => r.approximate)
+          ? [{ role: 'output', approx: true, label: d.ui.approxMark }]
+          : []),
+      ],
+      pad,
+      y,
+      inner,
+    );
+    out.push(legend.svg);
+    y = legend.y + 4;
     const L = layoutCompare(m, inner, labels);
     const bars = render(CompareBars, { props: { m, L, labels, x: pad, y: y + 4 } }).body;
     out.push(bars.replace(/<!--[^>]*-->/g, ''));
