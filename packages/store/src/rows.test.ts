@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from './read.js';
 import {
   csvLines,
+  isWholeTable,
   pageOf,
   plan,
   type RowContext,
@@ -57,6 +58,26 @@ describe('store rows', () => {
       value: 13,
       derivation: 'The sum of the rows of the 2 comunas in it, made when the store was built.',
     });
+  });
+
+  it('tell the whole table (the rows of the whole-table file) from every query that is not it', () => {
+    expect(isWholeTable(store, wholeTable(store))).toBe(true);
+    // The same indicators and places asked for one by one, in the store's order: still the whole table.
+    expect(
+      isWholeTable(store, query({ indicators: [...store.indicators], geos: store.places.map((p) => p.id) })),
+    ).toBe(true);
+    for (const q of [
+      query({ per100k: true }),
+      query({ resolution: 'year' }),
+      query({ resolution: 'month' }),
+      query({ from: '2010' }),
+      query({ to: '2030' }),
+      query({ geos: store.places.slice(1).map((p) => p.id) }),
+      query({ geos: store.places.map((p) => p.id).reverse() }),
+      query({ indicators: store.indicators.slice(1) }),
+      query({ indicators: [...store.indicators].reverse() }),
+    ])
+      expect(isWholeTable(store, q)).toBe(false);
   });
 
   it('write CSV byte for byte as the row objects cell by cell, whatever the query', () => {

@@ -7,7 +7,7 @@
 // building an object and 18 cells per row took seconds where joining precomputed pieces takes a
 // fraction of that (the store's bench prints both).
 
-import { type CsvColumn, csvField } from '@mt0/core/csv';
+import { type CsvColumn, csvField, looksLikeFormula } from '@mt0/core/csv';
 import { smallCountWarning } from '@mt0/core/metrics';
 import type { PlaceLevel, StoreIndicator } from './layout.js';
 import type { SeriesPoint, Store } from './read.js';
@@ -175,6 +175,56 @@ function provenance(
   return { row: `${info.file}: the row ${key}${category}` };
 }
 
+/** A cell of text made of constant pieces around digits, as csvField writes it, pieces escaped once. */
+function digitsCell(pieces: readonly string[]): (...digits: (string | number)[]) => string {
+  // Digits hold no quote, comma or line break, and the first piece starts the cell: whether it is
+  // quoted or gets an apostrophe is the same for every value, decided here on a sample.
+  const sample = pieces.join('0');
+  const field = csvField(sample);
+  const quoted = field.charCodeAt(0) === 34 && field !== sample;
+  const lead = looksLikeFormula(sample) ? "'" : '';
+  const parts = pieces.map((p) => (quoted ? p.replaceAll('"', '""') : p));
+  const open = (quoted ? '"' : '') + lead + (parts[0] as string);
+  const close = quoted ? '"' : '';
+  if (parts.length === 2) return (a) => `${open}${a}${parts[1]}${close}`;
+  return (a, b) => `${open}${a}${parts[1]}${b}${parts[2]}${close}`;
+}
+
+/**
+ * The `row` and `derivation` cells of a part's points (what `provenance` says, as csvField writes it):
+ * the text fixed per series quoted once, and only the year and month put in per point.
+ */
+function provenanceCells(part: Part, info: PartInfo): (pt: SeriesPoint) => string {
+  const category = part.indicator.category ? `, category=${part.indicator.category}` : '';
+  const generic = (pt: SeriesPoint) => {
+    const p = provenance(part, info, pt);
+    return `${csvField(p?.row)},${csvField(p?.derivation)}`;
+  };
+  if (info.summed > 0) {
+    // One derivation per number of months summed (none for monthly points).
+    const byMonths = new Map<number | undefined, string>();
+    return (pt) => {
+      let cells = byMonths.get(pt.months);
+      if (cells === undefined) {
+        cells = generic(pt);
+        byMonths.set(pt.months, cells);
+      }
+      return cells;
+    };
+  }
+  if (!info.file) return (pt) => (pt.months !== undefined ? generic(pt) : ',');
+  const head = `${info.file}: the row year=`;
+  const tail = `, comuna_code=${info.cut}${category}`;
+  const monthly = digitsCell([head, ', month=', tail]);
+  const yearly = digitsCell([head, tail]);
+  return (pt) => {
+    // A year summed from months says so in its derivation: few such points, written the long way.
+    if (pt.months !== undefined) return generic(pt);
+    const p = pt.period;
+    return p.length === 4 ? `${yearly(p)},` : `${monthly(p.slice(0, 4), Number(p.slice(5, 7)))},`;
+  };
+}
+
 function toRow(part: Part, info: PartInfo, pt: SeriesPoint, per100k: boolean): StoreObservation {
   const { indicator, geo, resolution } = part;
   const row: StoreObservation = {
@@ -295,13 +345,13 @@ export function csvLines(
   const origin = `,${csvField(indicator.source)},${csvField(info.via)},${csvField(info.confidence)},`;
   const res = `,${csvField(resolution)},`;
   const vintages = new Map<string | undefined, string>();
+  const provenanceOf = provenanceCells(part, info);
   const points = series.points;
   const end = Math.min(to, points.length);
   let text = '';
   for (let i = from; i < end; i++) {
     const pt = points[i] as SeriesPoint;
     const r = rate(part, pt, q.per100k);
-    const p = provenance(part, info, pt);
     let vintage = vintages.get(pt.vintage);
     if (vintage === undefined) {
       vintage = csvField(pt.vintage);
@@ -325,15 +375,23 @@ export function csvLines(
       origin +
       vintage +
       ',' +
-      csvField(p?.row) +
-      ',' +
-      csvField(p?.derivation) +
+      provenanceOf(pt) +
       ',' +
       csvField(r?.warnings?.map((w) => w.message).join(' | ')) +
       '\r\n';
   }
   return text;
 }
+
+/** Base name of the whole-table downloads (`.arrow`, `.csv.gz`) and of the whole-table CSV file. */
+export const DOWNLOAD_NAME = 'cead-comuna-month';
+
+/**
+ * The whole table as CSV (`wholeTable`'s rows, the header first), written at build beside the downloads
+ * with its `.br` copy; its `.gz` copy is the `.csv.gz` download itself. Not a download of its own (a
+ * Worker's static asset may not be 70 MB): the Node server sends it for the whole-table stream.
+ */
+export const WHOLE_TABLE_CSV = `${DOWNLOAD_NAME}.csv`;
 
 /**
  * The query of every row of the store: every place (country, regions, comunas) and indicator, each at
@@ -348,4 +406,25 @@ export function wholeTable(store: Store): StoreQuery {
     to: undefined,
     per100k: false,
   };
+}
+
+/**
+ * True when `q` asks for exactly the rows of `wholeTable(store)`, in its order: the same indicators and
+ * places (same objects, same order), each at its own resolution, no bounds, no rates. Then its CSV is
+ * byte for byte the whole-table file (WHOLE_TABLE_CSV).
+ * @example isWholeTable(store, wholeTable(store)) // true
+ * @example isWholeTable(store, { ...wholeTable(store), per100k: true }) // false
+ */
+export function isWholeTable(store: Store, q: StoreQuery): boolean {
+  const all = wholeTable(store);
+  const same = <T>(a: readonly T[], b: readonly T[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  return (
+    q.resolution === undefined &&
+    q.from === undefined &&
+    q.to === undefined &&
+    !q.per100k &&
+    same(q.indicators, all.indicators) &&
+    same(q.geos, all.geos)
+  );
 }

@@ -19,11 +19,22 @@ export const downloads: readonly DownloadFile[] = [...coreDownloads, ...storeDow
 
 export type DownloadBody = ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
 
+/** A file's body and its size in bytes. */
+export interface SizedBody {
+  body: DownloadBody;
+  bytes: number;
+}
+
 export interface DownloadStore {
   /** The content codings this store holds precompressed copies in. */
   readonly encodings: readonly Encoding[];
   /** The file (or its `{name}.br`/`.gz` copy); `null` when this server does not hold it. */
   open(name: string, encoding: Encoding | undefined): Promise<DownloadBody | null>;
+  /**
+   * The same with its size, for a file that no manifest lists (its size is known only on disk): the
+   * whole-table CSV (Node only; a Worker streams the whole table instead).
+   */
+  openFile?(name: string, encoding: Encoding | undefined): Promise<SizedBody | null>;
 }
 
 /** The path every download is served under. */

@@ -19,6 +19,7 @@ import {
 import { sources } from './data.js';
 import { placeIndex } from './places.js';
 import { store } from './store.js';
+import { streamed } from './streamed.js';
 
 export type { Part, Resolution, StoreObservation, StoreQuery } from '@mt0/store/rows';
 
@@ -51,15 +52,31 @@ export const pageOf = (q: StoreQuery, parts: readonly Part[], offset: number, li
  * Text a CSV stream gathers before it hands a chunk on (series are about 25 KB each). A chunk is one
  * write to the socket and one turn of the event loop waiting for it to drain: at one series per chunk
  * the whole 70 MB table needed about 2,800 turns, and under a flood of other requests (each turn
- * serving hundreds of them) a download took a minute. At 256 KiB it takes about 270; a chunk is a few
- * ms of work, so other requests (and /healthz) wait no longer than that for a stream's turn, and memory
- * holds at most one chunk and one series per download.
+ * serving hundreds of them) a download took a minute. At 256 KiB it takes about 270; a chunk takes
+ * well under a millisecond to write here (csvLines), so other requests (and /healthz) wait no longer
+ * than that for a stream's turn, and memory holds at most one chunk and one series per download.
  */
 export const CSV_CHUNK_CHARS = 256 * 1024;
 
 /**
+ * Most characters a row of the store's CSV takes: 571 here for a comuna's year with its rate, its
+ * derivation and a small-count warning; about 320 without a rate (a test holds the bound).
+ */
+export const CSV_ROW_CHARS_MAX = 640;
+
+/** Lets the event loop serve others before the next chunk (Node); elsewhere (a Worker) goes straight on. */
+const nextTurn: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () => Promise.resolve();
+
+/**
  * The rows `[offset, offset + limit)` as a CSV stream: the header, then the series in chunks of about
- * CSV_CHUNK_CHARS, each made when the reader asks for it, so memory never holds the whole filter.
+ * CSV_CHUNK_CHARS, each made when the reader asks for it (none ahead: while the socket is full nothing
+ * is built) and in a turn of the event loop of its own, so memory never holds the whole filter and no
+ * download holds the loop for more than a chunk. A CSV that may take more than one chunk is marked
+ * `streamed`: a cache in front never reads it to see whether to keep it; one that fits one chunk may be
+ * kept.
  */
 export function csvStream(
   q: StoreQuery,
@@ -72,26 +89,31 @@ export function csvStream(
   let skip = offset;
   let left = limit;
   let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      let text = '';
-      if (!headerSent) {
-        headerSent = true;
-        text = STORE_CSV_HEADER;
-      }
-      while (k < parts.length && left > 0 && text.length < CSV_CHUNK_CHARS) {
-        const part = parts[k++] as Part;
-        if (skip >= part.count) {
-          skip -= part.count;
-          continue;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let text = '';
+        if (!headerSent) {
+          headerSent = true;
+          text = STORE_CSV_HEADER;
+        } else await nextTurn();
+        while (k < parts.length && left > 0 && text.length < CSV_CHUNK_CHARS) {
+          const part = parts[k++] as Part;
+          if (skip >= part.count) {
+            skip -= part.count;
+            continue;
+          }
+          const n = Math.min(part.count - skip, left);
+          text += csvLines(store(), context, q, part, skip, skip + n);
+          skip = 0;
+          left -= n;
         }
-        const n = Math.min(part.count - skip, left);
-        text += csvLines(store(), context, q, part, skip, skip + n);
-        skip = 0;
-        left -= n;
-      }
-      if (text !== '') controller.enqueue(encoder.encode(text));
-      if (k >= parts.length || left <= 0) controller.close();
+        if (text !== '') controller.enqueue(encoder.encode(text));
+        if (k >= parts.length || left <= 0) controller.close();
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
+  const rows = Math.min(limit, parts.reduce((n, p) => n + p.count, 0) - offset);
+  return STORE_CSV_HEADER.length + rows * CSV_ROW_CHARS_MAX > CSV_CHUNK_CHARS ? streamed(stream) : stream;
 }

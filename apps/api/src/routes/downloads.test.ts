@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { dataset } from '@mt0/core/dataset';
 import { releaseFiles } from '@mt0/core/release-files';
 import { openStore } from '@mt0/store';
+import { WHOLE_TABLE_CSV } from '@mt0/store/rows';
 import { describe, expect, it } from 'vitest';
 import { strictCsv } from '../../test-support/property.js';
 import { app } from '../app.js';
@@ -215,8 +216,13 @@ describe('the comuna × month table as whole-table downloads', () => {
 
   it('holds every row of the store, the same bytes as the CSV the API streams for the whole table', async () => {
     const file = gunzipSync(readFileSync(join(STORE_DOWNLOADS, 'cead-comuna-month.csv.gz')));
-    const streamed = await bytes(await get('/v1/observations.csv?per100k=false'));
+    // Without a download store (as in a Worker) the whole table is written row by row: the stream.
+    const res = await app.request('/v1/observations.csv?per100k=false');
+    expect(res.headers.get('content-length')).toBeNull();
+    const streamed = await bytes(res);
     expect(file.equals(streamed)).toBe(true);
+    // The build's plain copy beside it, which the Node server sends for that request, is the same too.
+    expect(readFileSync(join(STORE_DOWNLOADS, WHOLE_TABLE_CSV)).equals(streamed)).toBe(true);
     const text = file.toString('utf8');
     // a header, then one line per row of the Arrow file (no field holds a line break: strictCsv reads
     // the first lines, and the count of CRLFs is the count of rows)
@@ -230,6 +236,63 @@ describe('the comuna × month table as whole-table downloads', () => {
     expect(calama?.[15]).toBe(
       'cead_drugs_comuna_monthly.csv.gz: the row year=2019, month=1, comuna_code=2201, category=Delitos asociados a drogas',
     );
+  });
+
+  it('sends the whole-table CSV from the files the build wrote, in each coding, as the stream would', async () => {
+    const plain = readFileSync(join(STORE_DOWNLOADS, WHOLE_TABLE_CSV));
+    const path = '/v1/observations.csv?per100k=false';
+    const name = `attachment; filename="mt0-observations-v${dataset.meta.version}.csv"`;
+    const identity = await get(path);
+    expect(identity.status).toBe(200);
+    expect(identity.headers.get('content-encoding')).toBeNull();
+    expect(identity.headers.get('content-length')).toBe(String(plain.length));
+    expect(identity.headers.get('content-disposition')).toBe(name);
+    expect(identity.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    const etag = identity.headers.get('etag') ?? '';
+    expect(etag).toMatch(/-csv"$/);
+    expect((await bytes(identity)).equals(plain)).toBe(true);
+    for (const [ae, enc, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await get(path, { 'Accept-Encoding': ae });
+      expect(res.headers.get('content-encoding')).toBe(enc);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(res.headers.get('content-disposition')).toBe(name);
+      // A strong tag names one coding: the identity tag with the coding's name.
+      expect(res.headers.get('etag')).toBe(`${etag.slice(0, -1)}-${enc}"`);
+      const body = await bytes(res);
+      expect(res.headers.get('content-length')).toBe(String(body.length));
+      expect(decode(body).equals(plain)).toBe(true);
+      const again = await get(path, {
+        'Accept-Encoding': ae,
+        'If-None-Match': res.headers.get('etag') ?? '',
+      });
+      expect(again.status).toBe(304);
+    }
+    // Pinned to this release: the same file, immutable; revalidation and HEAD as for any answer.
+    const pinned = await get(`${path}&v=${dataset.meta.version}`, { 'Accept-Encoding': 'br' });
+    expect(pinned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(await bytes(pinned)).equals(plain)).toBe(true);
+    expect((await get(path, { 'If-None-Match': etag })).status).toBe(304);
+    const head = await get(path, {}, 'HEAD');
+    expect(head.headers.get('content-length')).toBe(String(plain.length));
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('streams any other filter, a page of the whole table, and rates, row by row (no file holds them)', async () => {
+    for (const path of [
+      '/v1/observations.csv?per100k=false&limit=10',
+      '/v1/observations.csv?per100k=true&indicator=cead.cases.drugs&geo=CL',
+      '/v1/observations.csv?per100k=false&from=2011',
+      '/v1/observations.csv?resolution=month',
+    ]) {
+      const res = await get(path, { 'Accept-Encoding': 'br' });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-length'), path).toBeNull();
+      expect(res.headers.get('content-encoding'), path).toBeNull();
+      await res.body?.cancel();
+    }
   });
 
   it('sends the Arrow file as an attachment, compressed by Accept-Encoding, decoding to the listed bytes', async () => {

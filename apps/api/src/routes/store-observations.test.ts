@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../app.js';
-import { CSV_CHUNK_CHARS, type StoreObservation } from '../lib/store-observations.js';
+import { CSV_CHUNK_CHARS, CSV_ROW_CHARS_MAX, type StoreObservation } from '../lib/store-observations.js';
 
 interface List<T> {
   data: T[];
@@ -154,7 +154,16 @@ describe('observations of comunas and months (from the store)', () => {
     // Every chunk but the last holds at least CSV_CHUNK_CHARS; none more than that plus one series
     // (192 rows of at most a few hundred characters each).
     for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(CSV_CHUNK_CHARS);
-    for (const c of chunks) expect(c.length).toBeLessThan(CSV_CHUNK_CHARS + 192 * 400);
+    for (const c of chunks) expect(c.length).toBeLessThan(CSV_CHUNK_CHARS + 192 * CSV_ROW_CHARS_MAX);
+  });
+
+  it('writes no row longer than CSV_ROW_CHARS_MAX, rate, derivation and warning included', async () => {
+    // Antofagasta's comunas by year with rates: the longest rows (derivations of yearly sums, and
+    // small-count warnings where a year has fewer than 20 cases).
+    const res = await app.request('/v1/observations.csv?level=comuna&geo=CL-AN&resolution=year&per100k=true');
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines.some((l) => l.includes('Only '))).toBe(true);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(CSV_ROW_CHARS_MAX);
   });
 
   it('refuses what the store does not hold, naming the parameter', async () => {

@@ -5,7 +5,9 @@
 import { CSV_CONTENT_TYPE } from '@mt0/core/csv';
 import type { PlaceLevel } from '@mt0/core/places';
 import type { Confidence } from '@mt0/core/schemas';
+import { negotiateEncoding } from '@mt0/core/serve';
 import type { StoreIndicator } from '@mt0/store';
+import { isWholeTable, WHOLE_TABLE_CSV } from '@mt0/store/rows';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
 import { current } from '../lib/data.js';
@@ -15,6 +17,8 @@ import { invalidParam } from '../lib/problem.js';
 import { csvFilename, listBody, VARY_ACCEPT } from '../lib/respond.js';
 import { store } from '../lib/store.js';
 import { csvStream, pageOf, plan, type StoreQuery, storeIndicators } from '../lib/store-observations.js';
+import { etagFor } from '../middleware/caching/index.js';
+import { encodedEtag } from '../middleware/response-cache/index.js';
 import { PAGE_LIMIT } from '../schemas.js';
 
 interface Query {
@@ -44,12 +48,39 @@ function inside(geo: string, level: PlaceLevel): string[] {
   return (placeIndex.children.get(geo) ?? []).flatMap((child) => inside(child.id, level));
 }
 
-export function storeObservations(
+/**
+ * The whole table from the file the store's build wrote (byte for byte what csvStream sends for it,
+ * a test says so), in the coding the client accepts, compressed at build: no row is written and nothing
+ * compressed per download. Where the runtime holds no such file (a Worker), undefined: it is streamed.
+ */
+async function wholeTableFile(
+  c: Context<AppEnv>,
+  headers: Record<string, string>,
+): Promise<Response | undefined> {
+  const files = c.env?.DOWNLOADS;
+  if (!files?.openFile) return undefined;
+  const encoding = negotiateEncoding(c.req.header('accept-encoding'), files.encodings);
+  const file = await files.openFile(WHOLE_TABLE_CSV, encoding);
+  if (!file) return undefined;
+  const sent: Record<string, string> = {
+    ...headers,
+    'Content-Length': String(file.bytes),
+    Vary: 'Accept, Accept-Encoding',
+  };
+  if (encoding) {
+    sent['Content-Encoding'] = encoding;
+    // A strong tag names one coding, as the front door's compressed copies do.
+    sent.ETag = encodedEtag(etagFor('csv'), encoding);
+  }
+  return c.body(file.body as never, 200, sent);
+}
+
+export async function storeObservations(
   c: Context<AppEnv>,
   q: Query,
   indicatorIds: string[] | undefined,
   geoIds: string[] | undefined,
-): Response {
+): Promise<Response> {
   const held = storeIndicators();
   const known = store().places;
   const inStore = new Set(known.map((p) => p.id));
@@ -141,6 +172,10 @@ export function storeObservations(
       headers.Link = `<${u.pathname}${u.search}>; rel="next"`;
     }
     c.set('streamed', true);
+    if (offset === 0 && limit === Number.POSITIVE_INFINITY && isWholeTable(store(), query)) {
+      const file = await wholeTableFile(c, headers);
+      if (file) return file;
+    }
     return c.body(csvStream(query, parts, offset, limit), 200, headers);
   }
   const page = { rows: pageOf(query, parts, offset, limit), total, next };

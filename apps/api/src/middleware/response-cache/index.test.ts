@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { streamed } from '../../lib/streamed.js';
 import {
   cacheKey,
   canonicalPathAndQuery,
@@ -147,5 +148,26 @@ describe('ResponseCache.store()', () => {
     expect(pulled).toBeLessThanOrEqual(10);
     expect((await response.arrayBuffer()).byteLength).toBe(20 * 16 * 1024);
     expect(cache.size).toBe(0);
+  });
+
+  it('never reads a body marked as streamed (a CSV of the store): it goes on as it is, unread', async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    let pulled = 0;
+    const body = streamed(
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new Uint8Array(16).fill(97));
+          if (pulled === 3) controller.close();
+        },
+      }),
+    );
+    const res = new Response(body, { status: 200, headers: { etag: '"s"', 'content-type': 'text/csv' } });
+    const { entry, response } = await cache.store('k', res);
+    expect(entry).toBeUndefined();
+    expect(response).toBe(res);
+    // A ReadableStream pulls once when made (its high-water mark is one chunk); the cache read none.
+    expect(pulled).toBeLessThanOrEqual(1);
+    expect((await response.arrayBuffer()).byteLength).toBe(3 * 16);
   });
 });

@@ -12,6 +12,7 @@
 import type { Encoding } from '@mt0/core/serve';
 import { ByteLru } from '@mt0/core/serve';
 import type { MiddlewareHandler } from 'hono';
+import { isStreamed } from '../../lib/streamed.js';
 import { canonicalPathAndQuery, pathAndQuery } from '../../lib/url.js';
 import { headersFor304, ifNoneMatchHits } from '../caching/index.js';
 import { prefersCsv } from '../csv/index.js';
@@ -172,7 +173,7 @@ export class ResponseCache {
     res: Response,
     options: StoreOptions = {},
   ): Promise<{ entry: CachedResponse | undefined; response: Response }> {
-    if (!isCacheable(res, options.asFile) || this.#lru.maxBytes === 0)
+    if (!isCacheable(res, options.asFile) || this.#lru.maxBytes === 0 || isStreamed(res.body))
       return { entry: undefined, response: res };
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (declared > this.#lru.maxBytes / 8) return { entry: undefined, response: res };
