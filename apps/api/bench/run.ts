@@ -10,7 +10,8 @@
 //    requests) with the isolate's JS heap against the 128 MB a Worker has. Beside the mix, a few
 //    connections download the whole comuna × month table as streamed CSV, again and again.
 // 5. Issue 9: one comuna's 16-year monthly series over HTTP against a 10-row indicator query (cached
-//    and uncached), the whole table as one streamed CSV against bare node:http sending the same bytes,
+//    and uncached), the whole table as one CSV (Node: from the build's files; and the same rows written
+//    row by row, as any other filter and the Worker's whole table are) against bare node:http sending the same bytes,
 //    and the Worker bundle's size and its ready time in workerd against a Worker that does nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
   streamedTable,
   variedAccepts,
   WHOLE_TABLE,
+  WHOLE_TABLE_WRITTEN,
 } from './lib/mix.js';
 import { probeHealth } from './lib/probe.js';
 import { BENCH_ENV, cpuSeconds, rssMiB, sleep, startNode, stop } from './lib/procs.js';
@@ -469,9 +471,10 @@ async function comunaSeries(): Promise<void> {
 }
 
 /**
- * The whole comuna × month table as one streamed CSV (70 MB), to the last byte, as curl, curl
- * --compressed and a browser ask for it; against bare node:http sending the very same bytes from
- * memory (the cost of moving them alone), interleaved, medians; with the server's CPU per download.
+ * The whole comuna × month table as one CSV (70 MB), to the last byte, as curl, curl --compressed and
+ * a browser ask for it (Node sends it from the build's files), and the same rows written row by row
+ * (a query no file holds); against bare node:http sending the very same bytes from memory (the cost of
+ * moving them alone), interleaved, medians; with the server's CPU per download.
  */
 async function wholeTableSpeed(): Promise<void> {
   const rounds = Number(process.env.BENCH_TABLE_ROUNDS ?? 5);
@@ -489,23 +492,28 @@ async function wholeTableSpeed(): Promise<void> {
     join(dir, 'headers.json'),
   ]);
   const codings = [
-    ['identity', close],
-    ['br', { ...close, 'accept-encoding': 'gzip, deflate, br' }],
-    ['gzip', { ...close, 'accept-encoding': 'gzip' }],
+    ['identity', close, WHOLE_TABLE],
+    ['br', { ...close, 'accept-encoding': 'gzip, deflate, br' }, WHOLE_TABLE],
+    ['gzip', { ...close, 'accept-encoding': 'gzip' }, WHOLE_TABLE],
+    // The same rows asked for with a bound before the first month: no file holds that query, so it
+    // is written row by row, as every other filter is and as a Worker writes the whole table.
+    ['written', close, WHOLE_TABLE_WRITTEN],
   ] as const;
-  const times: Record<string, number[]> = { identity: [], br: [], gzip: [], bare: [] };
-  const cpu: Record<string, number[]> = { identity: [], br: [], gzip: [] };
+  const times: Record<string, number[]> = { identity: [], br: [], gzip: [], written: [], bare: [] };
+  const cpu: Record<string, number[]> = { identity: [], br: [], gzip: [], written: [] };
   const bytes: Record<string, number> = {};
   try {
     for (let r = 0; r < rounds; r++) {
-      for (const [name, headers] of codings) {
+      for (const [name, headers, path] of codings) {
         const c0 = cpuSeconds(ours.child.pid as number);
         const t = performance.now();
-        const res = await get(ours.port, WHOLE_TABLE, headers);
+        const res = await get(ours.port, path, headers);
         times[name]?.push(performance.now() - t);
         cpu[name]?.push((cpuSeconds(ours.child.pid as number) - c0) * 1000);
         bytes[name] = res.body.length;
         if (res.status !== 200) throw new Error(`whole table ${name}: ${res.status}`);
+        if (name === 'written' && !res.body.equals(first.body))
+          throw new Error(`${WHOLE_TABLE_WRITTEN} is not the whole table`);
       }
       const t = performance.now();
       const res = await get(bare.port, '/', close);
@@ -518,14 +526,14 @@ async function wholeTableSpeed(): Promise<void> {
   }
   const m = (k: string) => median(times[k] as number[]);
   console.log(
-    `whole table streamed (${WHOLE_TABLE}: ${fmt(first.body.length)} bytes, ${fmt(first.body.toString().split('\r\n').length - 2)} rows), to the last byte, median of ${rounds}: ` +
+    `whole table (${WHOLE_TABLE}: ${fmt(first.body.length)} bytes, ${fmt(first.body.toString().split('\r\n').length - 2)} rows; Node sends it from the build's files), to the last byte, median of ${rounds}: ` +
       codings
         .map(
           ([name]) =>
-            `${name} ${fmt(m(name))} ms (${fmt((bytes[name] ?? 0) / 1e6, 1)} MB, server CPU ${fmt(median(cpu[name] as number[]))} ms)`,
+            `${name === 'written' ? `the same rows written row by row (${WHOLE_TABLE_WRITTEN})` : name} ${fmt(m(name))} ms (${fmt((bytes[name] ?? 0) / 1e6, 1)} MB, server CPU ${fmt(median(cpu[name] as number[]))} ms)`,
         )
         .join(', ') +
-      `; bare node:http sending the same bytes ${fmt(m('bare'))} ms; ours/bare ${fmt(m('identity') / m('bare'), 2)}x; goal "well under a second": ${m('identity') < 1000 ? 'met' : 'MISSED'} (identity)`,
+      `; bare node:http sending the same bytes ${fmt(m('bare'))} ms; ours/bare ${fmt(m('identity') / m('bare'), 2)}x; goal ≤ 800 ms ("well under a second"): ${m('identity') <= 800 ? 'met' : 'MISSED'} (identity)`,
   );
 }
 

@@ -20,6 +20,8 @@ export interface MixInputs {
 export const HOT = '/v1/observations?indicator=cead.cases.drugs&geo=CL';
 /** Issue 9: the whole comuna × month table (every place and indicator) as one streamed CSV, 70 MB. */
 export const WHOLE_TABLE = '/v1/observations.csv?per100k=false';
+/** The same rows with a bound before the store's first month (2010-01): written row by row, no file. */
+export const WHOLE_TABLE_WRITTEN = '/v1/observations.csv?per100k=false&from=2000';
 
 /** The whole table as a script, curl --compressed and a browser ask for it. */
 export function streamedTable(): Request[] {

@@ -92,23 +92,40 @@ export function csvStream(
   const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        let text = '';
+        // Each series is encoded into the chunk as it is written: encoding the chunk's text at once
+        // (one string of thousands of pieces, flattened first) took four times as long here.
+        let bytes = new Uint8Array(CSV_CHUNK_CHARS + 128 * 1024);
+        let at = 0;
+        let chars = 0;
+        const put = (text: string) => {
+          chars += text.length;
+          let done = 0;
+          for (;;) {
+            const r = encoder.encodeInto(done ? text.slice(done) : text, bytes.subarray(at));
+            at += r.written;
+            done += r.read;
+            if (done >= text.length) return;
+            const more = new Uint8Array(bytes.length * 2);
+            more.set(bytes.subarray(0, at));
+            bytes = more;
+          }
+        };
         if (!headerSent) {
           headerSent = true;
-          text = STORE_CSV_HEADER;
+          put(STORE_CSV_HEADER);
         } else await nextTurn();
-        while (k < parts.length && left > 0 && text.length < CSV_CHUNK_CHARS) {
+        while (k < parts.length && left > 0 && chars < CSV_CHUNK_CHARS) {
           const part = parts[k++] as Part;
           if (skip >= part.count) {
             skip -= part.count;
             continue;
           }
           const n = Math.min(part.count - skip, left);
-          text += csvLines(store(), context, q, part, skip, skip + n);
+          put(csvLines(store(), context, q, part, skip, skip + n));
           skip = 0;
           left -= n;
         }
-        if (text !== '') controller.enqueue(encoder.encode(text));
+        if (at > 0) controller.enqueue(bytes.subarray(0, at));
         if (k >= parts.length || left <= 0) controller.close();
       },
     },
