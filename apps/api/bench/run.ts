@@ -106,10 +106,17 @@ async function speed(): Promise<number> {
     join(dir, 'body.json'),
     join(dir, 'headers.json'),
   ]);
+  const loaded = await startNode(root, [
+    'bench/servers/node-http-loaded.mjs',
+    join(dir, 'body.json'),
+    join(dir, 'headers.json'),
+    HOT,
+  ]);
   const servers = [
     ['api/observations', ours],
     ['node:http', bare],
     ['fastify', fast],
+    ['node:http, app loaded', loaded],
   ] as const;
   for (const [name, s] of servers) {
     const r = await get(s.port, HOT);
@@ -126,11 +133,12 @@ async function speed(): Promise<number> {
 
   for (const [, s] of servers)
     await load(`http://127.0.0.1:${s.port}${HOT}`, [{ path: HOT }], CONNECTIONS, 2);
-  const rounds: Record<string, number[]> = { 'api/observations': [], 'node:http': [], fastify: [] };
+  const each = () => Object.fromEntries(servers.map(([name]) => [name, [] as number[]]));
+  const rounds: Record<string, number[]> = each();
   /** CPU microseconds each server spent per request (all its threads, kernel time included). */
-  const cpu: Record<string, number[]> = { 'api/observations': [], 'node:http': [], fastify: [] };
+  const cpu: Record<string, number[]> = each();
   /** Share of one core each server used during its rounds (1.0: saturated, the client kept up). */
-  const busy: Record<string, number[]> = { 'api/observations': [], 'node:http': [], fastify: [] };
+  const busy: Record<string, number[]> = each();
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate the order too, so that no server always runs first (or last) in a round.
     const order = servers.map((_, i) => servers[(i + round) % servers.length] as (typeof servers)[number]);
@@ -164,6 +172,11 @@ async function speed(): Promise<number> {
   console.log(
     `api/observations requests per CPU-second vs node:http: ${fmt(per('api/observations') / per('node:http'), 2)}x, vs fastify: ${fmt(per('api/observations') / per('fastify'), 2)}x`,
   );
+  // The same bare server in a process that started the API first: what the API's own per-request code
+  // costs, apart from what being a loaded process costs every server in it.
+  console.log(
+    `split: api/observations vs node:http in a process that started the API first (bench/servers/node-http-loaded.mjs): req/s ${fmt(ratio('node:http, app loaded'), 2)}x, requests per CPU-second ${fmt(per('api/observations') / per('node:http, app loaded'), 2)}x; that node:http vs the plain one, requests per CPU-second ${fmt(per('node:http, app loaded') / per('node:http'), 2)}x`,
+  );
 
   // Why the old bench's "node:http (same headers)" read 1.00x: its client ran in this process.
   const inBare = await inProcess(`http://127.0.0.1:${bare.port}${HOT}`, CONNECTIONS, 3);
@@ -173,6 +186,7 @@ async function speed(): Promise<number> {
   );
   await stop(bare.child);
   await stop(fast.child);
+  await stop(loaded.child);
 
   await uncachedPage(ours.port);
   await metricSpeed(ours.port, dir);
