@@ -1,9 +1,38 @@
 // No layout shift on the embed pages themselves (issue 11, point 2): the page's own layout-shift entries
 // from first paint through hydration, at Lighthouse's phone viewport (412 × 823) and on a desktop column.
-import type { BrowserContext } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.js';
 import { type Kit, startKit } from './servers.js';
+
+/** Sums the page's own layout shifts (not those after input) into `window.cls`, naming what moved. */
+async function observeShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { cls: number; shifts: string[] };
+    w.cls = 0;
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node }[];
+      }[]) {
+        if (e.hadRecentInput) continue;
+        w.cls += e.value;
+        w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => s.node?.nodeName).join(',')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+async function shiftsOf(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { cls: number; shifts: string[] };
+    return { cls: w.cls, shifts: w.shifts };
+  });
+}
 
 let kit: Kit;
 const ctx: Record<number, BrowserContext> = {};
@@ -27,35 +56,63 @@ describe('embed pages: CLS ≤ 0.01 from first paint through hydration', () => {
       ]) {
         it(`/embed/${view}?lang=${lang}&theme=${theme} at ${width} px`, async () => {
           const page = await (ctx[width] as BrowserContext).newPage();
-          await page.addInitScript(() => {
-            const w = window as unknown as { cls: number; shifts: string[] };
-            w.cls = 0;
-            w.shifts = [];
-            new PerformanceObserver((list) => {
-              for (const e of list.getEntries() as unknown as {
-                value: number;
-                hadRecentInput: boolean;
-                sources: { node?: Node }[];
-              }[]) {
-                if (e.hadRecentInput) continue;
-                w.cls += e.value;
-                w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => s.node?.nodeName).join(',')}`);
-              }
-            }).observe({ type: 'layout-shift', buffered: true });
-          });
+          await observeShifts(page);
           await page.goto(`${kit.origin}/embed/${view}?lang=${lang}&theme=${theme}`);
           await page.waitForLoadState('networkidle');
           // Hydrated (the island's script ran), then a little longer for any late layout.
           await page.waitForFunction(() => document.documentElement.classList.contains('not-embedded'));
           await page.waitForTimeout(300);
-          const r = await page.evaluate(() => {
-            const w = window as unknown as { cls: number; shifts: string[] };
-            return { cls: w.cls, shifts: w.shifts };
-          });
+          const r = await shiftsOf(page);
           expect(r.cls, r.shifts.join('; ')).toBeLessThanOrEqual(0.01);
           await page.close();
         }, 30000);
       }
     }
+  }
+});
+
+// A loaded server or a slow network can hand the browser the page in pieces. Painted half-parsed, a
+// table lays its columns out again when its other rows arrive (this moved every cell: CLS 0.10), so the
+// page holds its first frame until the widget is parsed. A proxy here sends each embed page in two parts,
+// cut after the first row of its table (or the middle of the page), 400 ms apart.
+describe('embed pages: no layout shift when the page arrives in two parts', () => {
+  let proxy: Server;
+  let origin = '';
+  beforeAll(async () => {
+    proxy = createServer(async (req, res) => {
+      const up = await fetch(`${kit.origin}${req.url}`);
+      const body = Buffer.from(await up.arrayBuffer());
+      const headers: Record<string, string> = {};
+      up.headers.forEach((v, k) => {
+        if (
+          !['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(k)
+        )
+          headers[k] = v;
+      });
+      res.writeHead(up.status, headers);
+      const html = body.toString();
+      if (!(up.headers.get('content-type') ?? '').startsWith('text/html')) return res.end(body);
+      const row = html.indexOf('</tr>', html.indexOf('<tbody'));
+      const cut = row > 0 ? row + 5 : Math.floor(html.length / 2);
+      res.write(html.slice(0, cut));
+      setTimeout(() => res.end(html.slice(cut)), 400);
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    origin = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => (proxy ? proxy.close(() => ok()) : ok())));
+
+  for (const view of ['table', 'series']) {
+    it(`/embed/${view}?lang=en&theme=dark at 412 px, split after its first part`, async () => {
+      const page = await (ctx[412] as BrowserContext).newPage();
+      await observeShifts(page);
+      await page.goto(`${origin}/embed/${view}?lang=en&theme=dark`);
+      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() => document.documentElement.classList.contains('not-embedded'));
+      await page.waitForTimeout(300);
+      const r = await shiftsOf(page);
+      expect(r.cls, r.shifts.join('; ')).toBeLessThanOrEqual(0.01);
+      await page.close();
+    }, 30000);
   }
 });
