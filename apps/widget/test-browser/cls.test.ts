@@ -2,13 +2,17 @@
 // from first paint through hydration, at Lighthouse's phone viewport (412 × 823) and on a desktop column.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.js';
 import { type Kit, startKit } from './servers.js';
 
-/** Sums the page's own layout shifts (not those after input) into `window.cls`, naming what moved. */
-async function observeShifts(page: Page) {
+/**
+ * Loads `url` and expects CLS ≤ 0.01 from the page's own layout shifts (not those after input), from first
+ * paint until it is hydrated (the island's script ran) and a little longer for any late layout.
+ */
+async function expectNoShift(context: BrowserContext, url: string) {
+  const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { cls: number; shifts: string[] };
     w.cls = 0;
@@ -25,13 +29,16 @@ async function observeShifts(page: Page) {
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-}
-
-async function shiftsOf(page: Page) {
-  return page.evaluate(() => {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.documentElement.classList.contains('not-embedded'));
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(() => {
     const w = window as unknown as { cls: number; shifts: string[] };
     return { cls: w.cls, shifts: w.shifts };
   });
+  expect(r.cls, r.shifts.join('; ')).toBeLessThanOrEqual(0.01);
+  await page.close();
 }
 
 let kit: Kit;
@@ -55,16 +62,10 @@ describe('embed pages: CLS ≤ 0.01 from first paint through hydration', () => {
         ['en', 'dark'],
       ]) {
         it(`/embed/${view}?lang=${lang}&theme=${theme} at ${width} px`, async () => {
-          const page = await (ctx[width] as BrowserContext).newPage();
-          await observeShifts(page);
-          await page.goto(`${kit.origin}/embed/${view}?lang=${lang}&theme=${theme}`);
-          await page.waitForLoadState('networkidle');
-          // Hydrated (the island's script ran), then a little longer for any late layout.
-          await page.waitForFunction(() => document.documentElement.classList.contains('not-embedded'));
-          await page.waitForTimeout(300);
-          const r = await shiftsOf(page);
-          expect(r.cls, r.shifts.join('; ')).toBeLessThanOrEqual(0.01);
-          await page.close();
+          await expectNoShift(
+            ctx[width] as BrowserContext,
+            `${kit.origin}/embed/${view}?lang=${lang}&theme=${theme}`,
+          );
         }, 30000);
       }
     }
@@ -104,15 +105,7 @@ describe('embed pages: no layout shift when the page arrives in two parts', () =
 
   for (const view of ['table', 'series']) {
     it(`/embed/${view}?lang=en&theme=dark at 412 px, split after its first part`, async () => {
-      const page = await (ctx[412] as BrowserContext).newPage();
-      await observeShifts(page);
-      await page.goto(`${origin}/embed/${view}?lang=en&theme=dark`);
-      await page.waitForLoadState('networkidle');
-      await page.waitForFunction(() => document.documentElement.classList.contains('not-embedded'));
-      await page.waitForTimeout(300);
-      const r = await shiftsOf(page);
-      expect(r.cls, r.shifts.join('; ')).toBeLessThanOrEqual(0.01);
-      await page.close();
+      await expectNoShift(ctx[412] as BrowserContext, `${origin}/embed/${view}?lang=en&theme=dark`);
     }, 30000);
   }
 });
