@@ -36,14 +36,16 @@ import {
   WHOLE_TABLE_WRITTEN,
 } from './lib/mix.js';
 import { probeHealth } from './lib/probe.js';
-import { BENCH_ENV, cpuSeconds, rssMiB, sleep, startNode, stop } from './lib/procs.js';
+import { BENCH_ENV, cpuSeconds, pinning, rssMiB, type Started, sleep, startNode, stop } from './lib/procs.js';
 import { startWorkerd } from './lib/workerd.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const METRIC = '/v1/metrics/annualized?change=fiscalia.street_sales';
 const CONNECTIONS = 64;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** Fresh processes of each server in the speed rounds. */
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 5);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const LOAD_CONNECTIONS = 256;
 /** Long enough for every key of the mix, in every coding, to be cached and the heap to settle. */
@@ -89,36 +91,32 @@ const runLine = (r: Run) =>
   `${fmt(r.requests)} requests, ${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, errors ${r.errors + r.timeouts} (socket ${r.errors}, timeouts ${r.timeouts}), ${r.failed} of status 400 or more`;
 
 async function speed(): Promise<number> {
-  const ours = await startNode(root, ['dist/node.js'], { PORT: '0' });
+  const cpu = pinning?.server;
+  const ours = await startNode(root, ['dist/node.js'], { PORT: '0' }, cpu);
   const first = await get(ours.port, HOT);
   const dir = mkdtempSync(join(tmpdir(), 'mt0-bench-'));
   writeFileSync(join(dir, 'body.json'), first.body);
   const headers = own(first.headers);
   const extra = Object.fromEntries(Object.entries(headers).filter(([k]) => k !== 'content-length'));
   writeFileSync(join(dir, 'headers.json'), JSON.stringify(extra));
-  const bare = await startNode(root, [
-    'bench/servers/node-http.mjs',
-    join(dir, 'body.json'),
-    join(dir, 'headers.json'),
-  ]);
-  const fast = await startNode(root, [
-    'bench/servers/fastify.mjs',
-    join(dir, 'body.json'),
-    join(dir, 'headers.json'),
-  ]);
-  const loaded = await startNode(root, [
-    'bench/servers/node-http-loaded.mjs',
-    join(dir, 'body.json'),
-    join(dir, 'headers.json'),
-    HOT,
-  ]);
-  const servers = [
-    ['api/observations', ours],
-    ['node:http', bare],
-    ['fastify', fast],
-    ['node:http, app loaded', loaded],
+  const files = [join(dir, 'body.json'), join(dir, 'headers.json')];
+  const kinds = [
+    ['api/observations', () => startNode(root, ['dist/node.js'], { PORT: '0' }, cpu)],
+    ['node:http', () => startNode(root, ['bench/servers/node-http.mjs', ...files], {}, cpu)],
+    ['fastify', () => startNode(root, ['bench/servers/fastify.mjs', ...files], {}, cpu)],
+    [
+      'node:http, app loaded',
+      () => startNode(root, ['bench/servers/node-http-loaded.mjs', ...files, HOT], {}, cpu),
+    ],
   ] as const;
-  for (const [name, s] of servers) {
+  // Several fresh processes of each server: how fast one process runs the same code depends on what
+  // its JIT happened to optimise, and when (one process of the same server differed from the next by
+  // up to a tenth here). Instance i of each kind is compared with instance i of the others.
+  const servers: { name: string; instance: number; s: Started }[] = [];
+  for (let i = 0; i < INSTANCES; i++)
+    for (const [name, start] of kinds)
+      servers.push({ name, instance: i, s: i === 0 && name === 'api/observations' ? ours : await start() });
+  for (const { name, s } of servers) {
     const r = await get(s.port, HOT);
     if (!r.body.equals(first.body)) throw new Error(`${name} does not send identical bytes`);
     if (JSON.stringify(own(r.headers)) !== JSON.stringify(headers))
@@ -128,65 +126,79 @@ async function speed(): Promise<number> {
     `response: ${fmt(first.body.length)} bytes and the same ${Object.keys(headers).length} headers from every server (${Object.keys(headers).join(', ')})`,
   );
   console.log(
-    `client: ${clientName}, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION} s`,
+    `client: ${clientName}, ${CONNECTIONS} connections; ${INSTANCES} processes of each server, ${ROUNDS} interleaved rounds of ${DURATION} s on each; ${pinning ? `servers on CPU ${pinning.server}, the client on CPU ${pinning.client} (taskset)` : 'not pinned (one core, or no taskset)'}`,
   );
 
-  for (const [, s] of servers)
-    await load(`http://127.0.0.1:${s.port}${HOT}`, [{ path: HOT }], CONNECTIONS, 2);
-  const each = () => Object.fromEntries(servers.map(([name]) => [name, [] as number[]]));
-  const rounds: Record<string, number[]> = each();
-  /** CPU microseconds each server spent per request (all its threads, kernel time included). */
-  const cpu: Record<string, number[]> = each();
-  /** Share of one core each server used during its rounds (1.0: saturated, the client kept up). */
-  const busy: Record<string, number[]> = each();
+  const client = { cpu: pinning?.client };
+  for (const { s } of servers)
+    await load(`http://127.0.0.1:${s.port}`, [{ path: HOT }], CONNECTIONS, 2, client);
+  /** Per server kind, per instance: req/s of each round, and CPU microseconds per request. */
+  const rounds = new Map(kinds.map(([name]) => [name as string, [] as number[][]]));
+  const cpuPer = new Map(kinds.map(([name]) => [name as string, [] as number[]]));
+  const busy = new Map(kinds.map(([name]) => [name as string, [] as number[]]));
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate the order too, so that no server always runs first (or last) in a round.
     const order = servers.map((_, i) => servers[(i + round) % servers.length] as (typeof servers)[number]);
-    for (const [name, s] of order) {
+    for (const { name, instance, s } of order) {
       const c0 = cpuSeconds(s.child.pid as number);
-      const r = await load(`http://127.0.0.1:${s.port}`, [{ path: HOT }], CONNECTIONS, DURATION);
+      const r = await load(`http://127.0.0.1:${s.port}`, [{ path: HOT }], CONNECTIONS, DURATION, client);
       const c1 = cpuSeconds(s.child.pid as number);
       if (r.errors + r.timeouts + r.failed > 0) throw new Error(`${name}: ${runLine(r)}`);
-      rounds[name]?.push(r.rps);
-      cpu[name]?.push(((c1 - c0) * 1e6) / r.requests);
-      busy[name]?.push((c1 - c0) / DURATION);
+      const rs = rounds.get(name) as number[][];
+      rs[instance] ??= [];
+      (rs[instance] as number[]).push(r.rps);
+      cpuPer.get(name)?.push(((c1 - c0) * 1e6) / r.requests);
+      busy.get(name)?.push((c1 - c0) / DURATION);
     }
   }
-  for (const [name] of servers) {
-    const rs = rounds[name] as number[];
+  const all = (name: string) => (rounds.get(name) as number[][]).flat();
+  for (const [name] of kinds) {
+    const perProcess = (rounds.get(name) as number[][]).map((xs) => fmt(median(xs)));
     console.log(
-      `${name} req/s: ${fmt(median(rs))} (median of ${ROUNDS} rounds: ${rs.map((x) => fmt(x)).join(', ')}); CPU per request ${fmt(median(cpu[name] as number[]), 1)} µs; server busy ${fmt(median(busy[name] as number[]) * 100)} % of a core`,
+      `${name} req/s: ${fmt(median(all(name)))} (median of ${ROUNDS * INSTANCES} rounds; per process ${perProcess.join(', ')}); CPU per request ${fmt(median(cpuPer.get(name) as number[]), 1)} µs; server busy ${fmt(median(busy.get(name) as number[]) * 100)} % of a core`,
     );
   }
-  // Each round's ratio compares servers measured back to back; the median of those is robust to a
-  // neighbour's load coming and going between rounds.
-  const ratio = (other: string) =>
-    median(
-      (rounds['api/observations'] as number[]).map((x, i) => x / ((rounds[other] as number[])[i] as number)),
-    );
-  console.log(`api/observations req/s vs node:http (same response): ${fmt(ratio('node:http'), 2)}x`);
-  console.log(`api/observations req/s vs fastify (same response): ${fmt(ratio('fastify'), 2)}x`);
+  // Each ratio compares two servers measured back to back in one round; the median of those is robust
+  // to a neighbour's load coming and going between rounds. The quartiles show how far it can be trusted.
+  const ratios = (a: string, b: string) => {
+    const xs = rounds.get(a) as number[][];
+    const ys = rounds.get(b) as number[][];
+    return xs
+      .flatMap((x, i) => x.map((v, r) => v / ((ys[i] as number[])[r] as number)))
+      .sort((p, q) => p - q);
+  };
+  const ratio = (other: string, a = 'api/observations') => median(ratios(a, other));
+  const spread = (other: string, a = 'api/observations') => {
+    const xs = ratios(a, other);
+    const q = (f: number) => xs[Math.floor(f * (xs.length - 1))] as number;
+    return `quartiles ${fmt(q(0.25), 2)}–${fmt(q(0.75), 2)}, per process ${(rounds.get(a) as number[][]).map((x, i) => fmt(median(x) / median((rounds.get(other) as number[][])[i] as number[]), 2)).join(', ')}`;
+  };
+  console.log(
+    `api/observations req/s vs node:http (same response): ${fmt(ratio('node:http'), 2)}x (${spread('node:http')})`,
+  );
+  console.log(
+    `api/observations req/s vs fastify (same response): ${fmt(ratio('fastify'), 2)}x (${spread('fastify')})`,
+  );
   // On a shared machine req/s moves with what the neighbours take; CPU time per request does not:
   // requests per CPU-second is each server's capacity, whatever share of the cores it was given.
-  const per = (name: string) => 1 / median(cpu[name] as number[]);
+  const per = (name: string) => 1 / median(cpuPer.get(name) as number[]);
   console.log(
     `api/observations requests per CPU-second vs node:http: ${fmt(per('api/observations') / per('node:http'), 2)}x, vs fastify: ${fmt(per('api/observations') / per('fastify'), 2)}x`,
   );
   // The same bare server in a process that started the API first: what the API's own per-request code
   // costs, apart from what being a loaded process costs every server in it.
   console.log(
-    `split: api/observations vs node:http in a process that started the API first (bench/servers/node-http-loaded.mjs): req/s ${fmt(ratio('node:http, app loaded'), 2)}x, requests per CPU-second ${fmt(per('api/observations') / per('node:http, app loaded'), 2)}x; that node:http vs the plain one, requests per CPU-second ${fmt(per('node:http, app loaded') / per('node:http'), 2)}x`,
+    `split: api/observations vs node:http in a process that started the API first (bench/servers/node-http-loaded.mjs): req/s ${fmt(ratio('node:http, app loaded'), 2)}x, requests per CPU-second ${fmt(per('api/observations') / per('node:http, app loaded'), 2)}x; that node:http vs the plain one, req/s ${fmt(ratio('node:http', 'node:http, app loaded'), 2)}x, requests per CPU-second ${fmt(per('node:http, app loaded') / per('node:http'), 2)}x`,
   );
+  const bare = servers.find((x) => x.name === 'node:http')?.s as Started;
 
   // Why the old bench's "node:http (same headers)" read 1.00x: its client ran in this process.
   const inBare = await inProcess(`http://127.0.0.1:${bare.port}${HOT}`, CONNECTIONS, 3);
   const inOurs = await inProcess(`http://127.0.0.1:${ours.port}${HOT}`, CONNECTIONS, 3);
   console.log(
-    `autocannon inside the bench's event loop (the old client): node:http ${fmt(inBare)} req/s, api ${fmt(inOurs)} req/s, ratio ${fmt(inOurs / inBare, 2)}x, both at that client's ceiling (node:http serves ${fmt(median(rounds['node:http'] as number[]))} to ${clientName.split(' ')[0]})`,
+    `autocannon inside the bench's event loop (the old client): node:http ${fmt(inBare)} req/s, api ${fmt(inOurs)} req/s, ratio ${fmt(inOurs / inBare, 2)}x, both at that client's ceiling (node:http serves ${fmt(median(all('node:http')))} to ${clientName.split(' ')[0]})`,
   );
-  await stop(bare.child);
-  await stop(fast.child);
-  await stop(loaded.child);
+  for (const { s } of servers) if (s !== ours) await stop(s.child);
 
   await uncachedPage(ours.port);
   await metricSpeed(ours.port, dir);
@@ -228,28 +240,31 @@ async function metricSpeed(port: number, dir: string): Promise<void> {
     Object.entries(own(first.headers)).filter(([k]) => k !== 'content-length'),
   );
   writeFileSync(join(dir, 'metric-headers.json'), JSON.stringify(headers));
-  const bare = await startNode(root, [
-    'bench/servers/node-http.mjs',
-    join(dir, 'metric.json'),
-    join(dir, 'metric-headers.json'),
-  ]);
+  const bare = await startNode(
+    root,
+    ['bench/servers/node-http.mjs', join(dir, 'metric.json'), join(dir, 'metric-headers.json')],
+    {},
+    pinning?.server,
+  );
+  const client = { cpu: pinning?.client };
   const rounds: Record<'api' | 'bare', number[]> = { api: [], bare: [] };
   const targets = [
     ['api', port],
     ['bare', bare.port],
   ] as const;
-  for (const [, p] of targets) await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, 2);
+  for (const [, p] of targets)
+    await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, 2, client);
   let last: Run | undefined;
-  for (let round = 0; round < ROUNDS; round++)
+  for (let round = 0; round < ROUNDS * INSTANCES; round++)
     for (const [name, p] of round % 2 ? [...targets].reverse() : targets) {
-      const r = await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, DURATION);
+      const r = await load(`http://127.0.0.1:${p}`, [{ path: METRIC }], CONNECTIONS, DURATION, client);
       if (r.errors + r.timeouts + r.failed > 0) throw new Error(`metric ${name}: ${runLine(r)}`);
       rounds[name].push(r.rps);
       if (name === 'api') last = r;
     }
   await stop(bare.child);
   console.log(
-    `api/metrics/annualized req/s: ${fmt(median(rounds.api))} (median of ${ROUNDS} rounds: ${rounds.api.map((x) => fmt(x)).join(', ')}; last round p50 ${fmt(last?.p50 ?? 0, 1)} ms, p99 ${fmt(last?.p99 ?? 0, 1)} ms)`,
+    `api/metrics/annualized req/s: ${fmt(median(rounds.api))} (median of ${rounds.api.length} rounds: ${rounds.api.map((x) => fmt(x)).join(', ')}; last round p50 ${fmt(last?.p50 ?? 0, 1)} ms, p99 ${fmt(last?.p99 ?? 0, 1)} ms)`,
   );
   console.log(
     `api/metrics/annualized req/s vs node:http sending the same ${first.body.length} bytes and headers: ${fmt(median(rounds.api.map((x, i) => x / (rounds.bare[i] as number))), 2)}x`,

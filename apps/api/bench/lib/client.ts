@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { pinned } from './procs.js';
 import { parseWrkReport } from './wrk-output.js';
 
 export interface Request {
@@ -106,6 +107,7 @@ function runWrk(
   statuses: boolean,
   niced: boolean,
   timeoutSeconds: number,
+  cpu: string | undefined,
 ): Promise<Run> {
   // One plain request needs no script: wrk is then at its fastest (a Lua request() per request costs it
   // about a third of its rate, enough to make the client the bottleneck of a throughput round).
@@ -118,9 +120,8 @@ function runWrk(
     args.push('-s', script, origin);
   }
   return new Promise((resolve, reject) => {
-    const child = niced
-      ? spawn('nice', ['-n', '10', 'wrk', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, argv] = niced ? ['nice', ['-n', '10', 'wrk', ...args]] : pinned(cpu, 'wrk', args);
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -202,6 +203,8 @@ export interface LoadOptions {
    * timeout at each of wrk's two-second checks. A 70 MB download needs a longer one than a page.
    */
   timeoutSeconds?: number;
+  /** Run wrk on this core only (taskset; see `pinning` in procs.ts). */
+  cpu?: string;
 }
 
 /** Runs `requests` (cycled) against `origin` for `seconds` with `connections` keep-alive connections. */
@@ -221,6 +224,7 @@ export function load(
         o.statuses ?? false,
         o.niced ?? false,
         o.timeoutSeconds ?? 10,
+        o.cpu,
       )
     : runAutocannon(origin, requests, connections, seconds);
 }

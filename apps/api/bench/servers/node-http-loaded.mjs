@@ -1,24 +1,13 @@
-// Baseline: the bare node:http server of node-http.mjs (one writeHead of the same bytes and headers) in
+// Baseline: the bare node:http server of same-response.mjs (one writeHead of the same bytes and headers) in
 // a process that has first started the API itself (dist/node.js, on a port of its own, idle) and had it
 // answer the measured URL once: the same heap and the same warmed shared code (node:http, streams,
 // events) as the API's process. The API against this baseline is the cost of its own per-request code;
 // this baseline against the plain one is the cost of being a loaded process.
-import { readFileSync } from 'node:fs';
-import { createServer, get } from 'node:http';
+import { get } from 'node:http';
+import { listenSameResponse } from './same-response.mjs';
 
-const body = readFileSync(process.argv[2]);
-const extra = process.argv[3] ? JSON.parse(readFileSync(process.argv[3], 'utf8')) : {};
 const path = process.argv[4] ?? '/';
-const headers = Object.entries({
-  'content-type': 'application/json',
-  ...extra,
-  'content-length': String(body.length),
-}).flat();
-const server = createServer((_req, res) => {
-  res.writeHead(200, headers);
-  res.end(body);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const server = await listenSameResponse(process.argv[2], process.argv[3]);
 
 // The API prints `MT-0 API on http://127.0.0.1:PORT`; read it from the console before it is written.
 const apiPort = new Promise((ok) => {

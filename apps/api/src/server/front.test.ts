@@ -1,13 +1,16 @@
 // The Node front door over the real kit and app, on a loopback port, spoken to with raw node:http
 // (fetch would decompress and add headers of its own).
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { WHOLE_TABLE_CSV } from '@mt0/store/rows';
 import { createKitHandler, kitPathKind } from '@mt0/widget/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { app } from '../app.js';
 import { ResponseCache } from '../middleware/response-cache/index.js';
-import { diskStore } from './downloads.js';
+import { diskStore, fileOf, STORE_DOWNLOADS } from './downloads.js';
 import { createFrontDoor } from './front.js';
 
 interface Raw {
@@ -195,6 +198,59 @@ describe('the response cache in front of the app', () => {
     }
     // gzip magic bytes 1f 8b: the file, not a decoded CSV
     expect([...plain.body.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+  });
+
+  it('sends the whole table from its file: the headers the app gave, the file byte for byte, HEAD and 304 as before', async () => {
+    const { get } = await door();
+    const path = '/v1/observations.csv?per100k=false';
+    const file = readFileSync(join(STORE_DOWNLOADS, WHOLE_TABLE_CSV));
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.body.equals(file)).toBe(true);
+    // The same headers as the app's own answer (which a Worker, with no files, streams row by row).
+    const fromApp = await app.request(path, {}, { MT0_CACHE_MB: '0', DOWNLOADS: diskStore() });
+    // The app's body is the download store's unread file stream: the door sends the file instead.
+    expect(fileOf(fromApp.body)).toBe(join(STORE_DOWNLOADS, WHOLE_TABLE_CSV));
+    await fromApp.body?.cancel();
+    const appHeaders: Record<string, string> = {};
+    fromApp.headers.forEach((value, name) => {
+      appHeaders[name] = value;
+    });
+    expect(without(res.headers)).toEqual(appHeaders);
+    const head = await get(path, {}, 'HEAD');
+    expect([head.status, head.body.length, head.headers['content-length']]).toEqual([
+      200,
+      0,
+      String(file.length),
+    ]);
+    expect((await get(path, { 'if-none-match': String(res.headers.etag) })).status).toBe(304);
+  });
+
+  it('closes the file when a client leaves in the middle of the whole table', async () => {
+    const { get, port } = await door();
+    const path = '/v1/observations.csv?per100k=false';
+    const open = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).endsWith(WHOLE_TABLE_CSV);
+        } catch {
+          return false;
+        }
+      }).length;
+    const before = open();
+    await new Promise<void>((ok, fail) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          ok();
+        });
+      });
+      req.on('error', (e) => (req.destroyed ? undefined : fail(e)));
+      req.end();
+    });
+    await expect.poll(open, { timeout: 5000 }).toBe(before);
+    // and the server goes on answering, the whole table included
+    expect((await get(path)).body.length).toBe(readFileSync(join(STORE_DOWNLOADS, WHOLE_TABLE_CSV)).length);
   });
 
   it('answers HEAD and If-None-Match from the cache, and never caches /healthz', async () => {
