@@ -22,7 +22,7 @@ import {
   type ResponseCache,
   type StoredBody,
 } from '../middleware/response-cache/index.js';
-import { fileOf, sendFile } from './downloads.js';
+import { fileOf, mayBeFile, sendFile } from './downloads.js';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -264,7 +264,8 @@ export function createFrontDoor(o: FrontDoorOptions) {
   const viaHono = getRequestListener(async (request, env) => {
     const { incoming, outgoing } = env as { incoming: IncomingMessage; outgoing: ServerResponse };
     const res = (await kit(request)) ?? (await app.fetch(request, bindings));
-    const file = request.method === 'GET' && res.status === 200 ? fileOf(res.body) : undefined;
+    const file =
+      request.method === 'GET' && res.status === 200 && mayBeFile(res) ? fileOf(res.body) : undefined;
     if (file !== undefined) {
       // A whole file of the downloads (the 70 MB table): sent from disk here, not through its stream.
       const raw: string[] = [];
