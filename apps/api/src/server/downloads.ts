@@ -3,7 +3,6 @@
 // .br/.gz copy):
 // kept in memory once read (bounded by bytes; the files are few and fixed by the build), or, when one is
 // too large to keep, streamed in chunks and opened only when the body is read.
-
 import { type FileHandle, open, readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -59,10 +58,11 @@ export const fileOf = (body: ReadableStream<Uint8Array> | null): string | undefi
   body === null || body.locked ? undefined : fileBehind.get(body);
 
 /**
- * Whether a response may carry such a file, by its declared length alone (only files of more than
- * `memoryBytes / 4`, 8 MiB by default, are streamed). Asking a response for its `body` is not free:
- * @hono/node-server's Response then builds a web stream where it would have written a string at once
- * (every uncached answer read its body that way: a comuna series' p99 went from 58 to 328 ms).
+ * Whether a response may carry such a file, by its declared length alone (files of more than
+ * `memoryBytes / 4`, 8 MiB by default, are streamed; a smaller bound's files under 1 MiB just stream).
+ * Asking a response for its `body` is not free: @hono/node-server's Response then builds a web stream
+ * where it would have written a string at once (when every answer was asked, an uncached 10-row query
+ * served 6,198 req/s at 64 connections; 8,996 without).
  */
 export const mayBeFile = (res: Response): boolean =>
   Number(res.headers.get('content-length') ?? 0) > 1024 * 1024;

@@ -19,6 +19,7 @@ import {
   type CachedResponse,
   COMPRESS_MIN,
   cacheKey,
+  headerList,
   type ResponseCache,
   type StoredBody,
 } from '../middleware/response-cache/index.js';
@@ -224,11 +225,7 @@ export function createFrontDoor(o: FrontDoorOptions) {
       if (inm !== undefined && v.etag !== undefined && entry.etag !== undefined) {
         // Either tag names this content: the identity copy the client holds is as good as ours.
         if (ifNoneMatchHits(inm, v.etag) || ifNoneMatchHits(inm, entry.etag)) {
-          const h: string[] = [];
-          headersFor304(new Headers(v.headers)).forEach((value, name) => {
-            h.push(name, value);
-          });
-          write(res, 304, h, undefined);
+          write(res, 304, headerList(headersFor304(new Headers(v.headers))), undefined);
           return;
         }
       }
@@ -268,11 +265,7 @@ export function createFrontDoor(o: FrontDoorOptions) {
       request.method === 'GET' && res.status === 200 && mayBeFile(res) ? fileOf(res.body) : undefined;
     if (file !== undefined) {
       // A whole file of the downloads (the 70 MB table): sent from disk here, not through its stream.
-      const raw: string[] = [];
-      res.headers.forEach((value, name) => {
-        raw.push(name, value);
-      });
-      await sendFile(outgoing, file, raw);
+      await sendFile(outgoing, file, headerList(res.headers));
       return RESPONSE_ALREADY_SENT;
     }
     const info = pending.get(incoming);

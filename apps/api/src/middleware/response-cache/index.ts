@@ -69,6 +69,9 @@ function record(h: Headers): Record<string, string> {
   return out;
 }
 
+/** A Headers object as node:http's flat [name, value, …] list, for one `writeHead`. */
+export const headerList = (h: Headers): string[] => Object.entries(record(h)).flat();
+
 /** Approximate bytes an entry holds (bodies, header text, key), charged to the LRU. */
 function weigh(key: string, e: CachedResponse): number {
   let n = key.length * 2 + 256;
